@@ -1,6 +1,5 @@
 package org.modelkey.data;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * The photographic Tux Paint stamps (Debian package {@code tuxpaint-stamps-default}) that the
@@ -113,22 +111,13 @@ public final class StampCatalog {
     /** Decodes a stamp as premultiplied RGBA, trimmed to the bounding box of its visible pixels. */
     public Pixels cutout(Stamp stamp) throws IOException {
         Path file = root.resolve("stamps").resolve(stamp.path());
-        Pixels rgba = Pixels.premultipliedRgba(decode(file));
+        Pixels rgba = Pixels.premultipliedRgba(ImageFiles.decode(file));
         return trimToAlpha(rgba, file);
     }
 
     /** Decodes a background photograph as RGB. */
     public Pixels background(int index) throws IOException {
-        return Pixels.rgb(decode(backgrounds.get(index)));
-    }
-
-    static BufferedImage decode(Path file) throws IOException {
-        BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new IOException(file + " is not a readable PNG or JPEG image: delete it and re-run the"
-                    + " step that wrote it");
-        }
-        return image;
+        return Pixels.rgb(ImageFiles.decode(backgrounds.get(index)));
     }
 
     private static Pixels trimToAlpha(Pixels rgba, Path file) {
