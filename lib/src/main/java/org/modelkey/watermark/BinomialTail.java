@@ -8,11 +8,11 @@ package org.modelkey.watermark;
  *
  * <p>Terms {@code C(n,j) p^j (1-p)^(n-j)} are built in log space by their ratio recurrence and summed
  * with a running log-sum-exp, so tails far below {@code Double.MIN_VALUE} (e.g. 10^-20000) keep
- * full relative precision. A sum stops once the terms, past the mode, fall below 2^-70 of it.
+ * full relative precision. A sum stops once the terms, past the mode, fall below e^-50/(n+1) of it.
  */
 public final class BinomialTail {
 
-    /** Terms below exp(-STOP) times the sum (already past the mode) no longer change it. */
+    /** Terms below exp(-STOP)/(n+1) times the sum (already past the mode) no longer change it. */
     private static final double STOP = 50;
 
     private BinomialTail() {}
