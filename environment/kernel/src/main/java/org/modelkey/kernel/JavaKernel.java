@@ -125,6 +125,7 @@ public final class JavaKernel extends BaseKernel {
         kernelIO.attach(env, request.isStdinEnabled());
         router.attach(io.out, io.err);
         try {
+            evaluator.beginCell();
             Object value = runScript(request.getCode(), "cell [" + count + "]");
             if (value != null) {
                 env.publish(new PublishExecuteResult(count, render(value)));

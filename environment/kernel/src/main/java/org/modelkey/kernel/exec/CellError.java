@@ -1,7 +1,5 @@
 package org.modelkey.kernel.exec;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -37,32 +35,41 @@ public final class CellError extends Exception {
     }
 
     /**
-     * An exception thrown by notebook code. {@code frames} may rewrite each stack frame line (to
-     * name the cell line a snippet frame comes from).
+     * An exception thrown by notebook code. The type and message come from {@code thrown}, the
+     * exception itself; the stack frames from {@code located}, the same exception as JShell
+     * reports it: the same frames, cut after the cell's own, whose cell frames name the snippet
+     * and its line ({@code #12:3}) instead of JShell's generated wrapper. {@code frames} may
+     * rewrite each frame line further.
      */
-    static CellError thrown(Throwable thrown, boolean interrupted, UnaryOperator<String> frames) {
-        StringWriter text = new StringWriter();
-        thrown.printStackTrace(new PrintWriter(text));
+    static CellError thrown(Throwable thrown, Throwable located, boolean interrupted, UnaryOperator<String> frames) {
         List<String> lines = new ArrayList<>();
         if (interrupted) {
             lines.add("Cell interrupted by the user.");
         }
-        for (String line : text.toString().split("\\R")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("at ")) {
-                if (isKernelFrame(trimmed.substring(3))) {
-                    continue;
+        String prefix = "";
+        for (Throwable level = thrown, where = located; level != null; level = level.getCause(),
+                where = where == null ? null : where.getCause()) {
+            lines.add(prefix + level);
+            StackTraceElement[] stack = where != null && where.getStackTrace().length > 0
+                    && where.getStackTrace().length <= level.getStackTrace().length
+                    ? where.getStackTrace() : level.getStackTrace();
+            for (StackTraceElement frame : stack) {
+                if (!isKernelFrame(frame)) {
+                    lines.add(frames.apply("\tat " + frame));
                 }
-                line = frames.apply(line);
             }
-            lines.add(line);
+            prefix = "Caused by: ";
+            if (level.getCause() == level) {
+                break;
+            }
         }
         String message = thrown.getMessage() == null ? "" : thrown.getMessage();
         return new CellError(thrown.getClass().getName(), interrupted ? "interrupted: " + message : message, lines);
     }
 
-    private static boolean isKernelFrame(String frame) {
-        return KERNEL_FRAMES.stream().anyMatch(frame::startsWith);
+    private static boolean isKernelFrame(StackTraceElement frame) {
+        String where = frame.getClassName() + "." + frame.getMethodName() + "(";
+        return KERNEL_FRAMES.stream().anyMatch(where::startsWith);
     }
 
     /** The Jupyter {@code ename}. */

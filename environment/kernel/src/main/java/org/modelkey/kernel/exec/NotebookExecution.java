@@ -46,11 +46,15 @@ final class NotebookExecution extends DirectExecutionControl {
         });
     }
 
-    /** Forgets the previous snippet's value and failure; call before each evaluation. */
-    void beginRun() {
+    /** Starts a cell: forgets an earlier stop request. */
+    void beginCell() {
+        stopRequested = false;
+    }
+
+    /** Forgets the previous snippet's value and failure; call before each snippet. */
+    void beginSnippet() {
         lastValue = null;
         lastFailure = null;
-        stopRequested = false;
     }
 
     /** The value the last snippet returned (null for statements and declarations without value). */
@@ -63,7 +67,7 @@ final class NotebookExecution extends DirectExecutionControl {
         return lastFailure;
     }
 
-    /** Whether {@link #stop()} was called during the current evaluation. */
+    /** Whether {@link #stop()} was called during the current cell. */
     boolean stopRequested() {
         return stopRequested;
     }
@@ -74,6 +78,9 @@ final class NotebookExecution extends DirectExecutionControl {
         Future<Object> result = runner.submit(() -> {
             activeRun = run;
             try {
+                if (stopRequested) {
+                    throw new InvocationTargetException(new InterruptedException("stopped before this snippet started"));
+                }
                 return doIt.invoke(null);
             } finally {
                 activeRun = 0;
@@ -92,17 +99,18 @@ final class NotebookExecution extends DirectExecutionControl {
     }
 
     /**
-     * Interrupts the running cell; if it has not finished after a short grace period (code that
-     * never checks for interrupts), its thread is stopped.
+     * Stops the current cell: a snippet that has not started yet will not run, a running one is
+     * interrupted and, if it has not finished after a short grace period (code that never checks
+     * for interrupts), its thread is stopped.
      */
     @Override
     public void stop() {
+        stopRequested = true;
         Thread thread = runnerThread;
         long run = activeRun;
         if (thread == null || run == 0) {
             return;
         }
-        stopRequested = true;
         thread.interrupt();
         Thread enforcer = new Thread(() -> {
             try {

@@ -113,7 +113,8 @@ public final class SnippetEvaluator implements AutoCloseable {
                         List.of("Incomplete code at " + source + " line " + (line + 1) + ":", remaining.strip()));
             }
             String snippet = completeness == SourceCodeAnalysis.Completeness.UNKNOWN ? remaining : info.source();
-            value = evaluateSnippet(snippet, source, line);
+            // starting the snippet at its first character keeps JShell's positions and lines aligned with the cell's
+            value = evaluateSnippet(snippet.substring(leadingWhitespace(snippet)), source, line);
             if (completeness == SourceCodeAnalysis.Completeness.UNKNOWN) {
                 return value;
             }
@@ -123,7 +124,7 @@ public final class SnippetEvaluator implements AutoCloseable {
     }
 
     private Object evaluateSnippet(String code, String source, int line) throws CellError {
-        execution.beginRun();
+        execution.beginSnippet();
         Object value = null;
         for (SnippetEvent event : shell.eval(code)) {
             if (event.causeSnippet() != null) {
@@ -139,7 +140,7 @@ public final class SnippetEvaluator implements AutoCloseable {
             }
             if (event.exception() != null) {
                 Throwable thrown = execution.lastFailure() != null ? execution.lastFailure() : event.exception();
-                throw CellError.thrown(thrown, execution.stopRequested(), this::describeFrame);
+                throw CellError.thrown(thrown, event.exception(), execution.stopRequested(), this::describeFrame);
             }
             if (snippet instanceof DeclarationSnippet declaration
                     && shell.unresolvedDependencies(declaration).findAny().isPresent()) {
@@ -163,7 +164,8 @@ public final class SnippetEvaluator implements AutoCloseable {
             if (first.isEmpty()) {
                 first = message.lines().findFirst().orElse(message) + " (" + source + " line " + (errorLine + 1) + ")";
             }
-            traceback.add(source + " line " + (errorLine + 1) + ": " + message);
+            traceback.add(source + " line " + (errorLine + 1) + ":");
+            message.lines().filter(l -> !l.strip().startsWith("location:")).forEach(traceback::add);
             traceback.addAll(pointAt(snippet.source(), diag));
         }
         if (diagnostics.isEmpty()) {
@@ -198,21 +200,27 @@ public final class SnippetEvaluator implements AutoCloseable {
         return List.of("    " + text, "    " + caret);
     }
 
-    /** Adds the cell line to a snippet's stack frame: {@code (#12:3)} becomes {@code (#12:3, cell [2] line 5)}. */
+    /**
+     * Names the cell line of a snippet's stack frame: JShell's {@code at .(#12:3)} becomes
+     * {@code at cell [2] line 5}, and {@code at .train(#9:4)} becomes {@code at train (cell [1] line 7)}.
+     */
     private String describeFrame(String frame) {
         Matcher m = SNIPPET_FRAME.matcher(frame);
-        if (!m.find()) {
-            return frame;
-        }
-        Origin origin = origins.get(m.group(1));
+        Origin origin = m.find() ? origins.get(m.group(1)) : null;
         if (origin == null) {
             return frame;
         }
-        int line = origin.firstLine() + Integer.parseInt(m.group(2));
-        return frame.substring(0, m.end() - 1) + ", " + origin.source() + " line " + line + ")" + frame.substring(m.end());
+        String place = origin.source() + " line " + (origin.firstLine() + Integer.parseInt(m.group(2)));
+        String method = frame.substring(0, m.start()).replaceFirst("^\\s*at\\s*", "").replaceFirst("^\\.", "");
+        return "\tat " + (method.isEmpty() ? place : method + " (" + place + ")");
     }
 
-    /** Asks the running cell to stop (the interrupt button, SIGINT). */
+    /** Marks the start of a cell: an interrupt of an earlier cell no longer applies. */
+    public void beginCell() {
+        execution.beginCell();
+    }
+
+    /** Asks the running cell to stop (the interrupt button, SIGINT), including its snippets not yet started. */
     public void interrupt() {
         shell.stop();
     }
