@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,7 @@ class KernelIT {
                     + " and python3-nbclient from Debian");
         }
         Path jar = Path.of(System.getProperty("kernel.jar"));
-        Result install = run(work, List.of(javaExecutable(), "-jar", jar.toString(), "install", "--jupyter-dir",
+        Result install = run(work, Map.of(), List.of(javaExecutable(), "-jar", jar.toString(), "install", "--jupyter-dir",
                 work.resolve("jupyter").toString()));
         assertEquals(0, install.exit, install.log);
         String spec = Files.readString(work.resolve("jupyter/kernels/java/kernel.json"));
@@ -48,7 +49,7 @@ class KernelIT {
 
         Path notebooks = work.resolve("notebooks");
         Files.createDirectories(notebooks.resolve("lib"));
-        for (String name : List.of("display.ipynb", "errors.ipynb", "interrupt.ipynb", "setup.jsh")) {
+        for (String name : List.of("display.ipynb", "errors.ipynb", "interrupt.ipynb", "startup.ipynb", "setup.jsh")) {
             try (InputStream in = KernelIT.class.getResourceAsStream("/notebooks/" + name)) {
                 Files.copy(in, notebooks.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -112,16 +113,39 @@ class KernelIT {
         assertEquals("still alive", data(cells.get(1), "execute_result").get("text/plain").getAsString());
     }
 
+    @Test
+    void ijavaStartupVariablesAreHonoured() throws Exception {
+        Result run = nbconvert(Map.of("IJAVA_CLASSPATH", "lib/*.jar", "IJAVA_STARTUP_SCRIPT", "String greeting = \"hi\";"),
+                "startup.ipynb", "startup-out.ipynb");
+
+        assertEquals(0, run.exit, run.log);
+        assertEquals("CommandLine hi", data(cells("startup-out.ipynb").get(0), "execute_result").get("text/plain").getAsString());
+    }
+
+    @Test
+    void aKernelThatCannotStartSaysWhy() throws Exception {
+        Result run = run(work, Map.of(), List.of(javaExecutable(), "-jar", System.getProperty("kernel.jar"),
+                work.resolve("no-such-connection.json").toString()));
+
+        assertEquals(1, run.exit, run.log);
+        assertTrue(run.log.contains("modelkey kernel cannot start") && run.log.contains("no-such-connection.json"), run.log);
+    }
+
     private static Result nbconvert(String notebook, String output, String... options) throws Exception {
+        return nbconvert(Map.of(), notebook, output, options);
+    }
+
+    private static Result nbconvert(Map<String, String> env, String notebook, String output, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.kernel_name=java", "--output", output));
         command.addAll(List.of(options));
         command.add(notebook);
-        return run(work.resolve("notebooks"), command);
+        return run(work.resolve("notebooks"), env, command);
     }
 
-    private static Result run(Path dir, List<String> command) throws Exception {
+    private static Result run(Path dir, Map<String, String> env, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
         builder.environment().put("JUPYTER_PATH", work.resolve("jupyter").toString());
         builder.environment().put("JUPYTER_RUNTIME_DIR", work.resolve("runtime").toString());
         Process process = builder.start();
