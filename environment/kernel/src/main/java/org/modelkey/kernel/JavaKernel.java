@@ -27,7 +27,6 @@ import org.modelkey.kernel.magic.CellScript;
 import org.modelkey.kernel.magic.MagicLine;
 import org.modelkey.kernel.magic.NotebookMagics;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -144,11 +143,7 @@ public final class JavaKernel extends BaseKernel {
     }
 
     private static CellError asCellError(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof InvocationTargetException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof CellError cellError ? cellError : CellError.of(cause);
+        return failure instanceof CellError cellError ? cellError : CellError.of(failure);
     }
 
     private DisplayData render(Object value) {

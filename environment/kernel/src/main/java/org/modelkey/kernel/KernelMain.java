@@ -52,7 +52,9 @@ public final class KernelMain {
             run(Path.of(args[0]), System.getenv());
         } catch (Throwable e) {
             err.println("modelkey kernel cannot start: " + e);
-            e.printStackTrace(err);
+            if (!(e instanceof IllegalArgumentException)) {
+                e.printStackTrace(err);
+            }
             System.exit(1);
         }
         System.exit(0);

@@ -40,7 +40,11 @@ class KernelIT {
             fail(JUPYTER + " is missing: run environment/setup, which installs jupyter-nbconvert, jupyter-client"
                     + " and python3-nbclient from Debian");
         }
-        Path jar = Path.of(System.getProperty("kernel.jar"));
+        String kernelJar = System.getProperty("kernel.jar");
+        if (kernelJar == null) {
+            fail("system property kernel.jar is not set: run the integration tests with mvn verify (failsafe sets it)");
+        }
+        Path jar = Path.of(kernelJar);
         Result install = run(work, Map.of(), List.of(javaExecutable(), "-jar", jar.toString(), "install", "--jupyter-dir",
                 work.resolve("jupyter").toString()));
         assertEquals(0, install.exit, install.log);

@@ -4,6 +4,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
+import java.awt.image.BufferedImage;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -42,7 +43,7 @@ public final class LibraryRenderers {
         }
     }
 
-    private Object png(Object image) {
+    private Object png(BufferedImage image) {
         DisplayData data = renderer.renderAs(image, MIMEType.IMAGE_PNG.toString());
         return data.getData(MIMEType.IMAGE_PNG);
     }
