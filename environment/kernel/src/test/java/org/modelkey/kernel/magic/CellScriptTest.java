@@ -34,6 +34,14 @@ class CellScriptTest {
     }
 
     @Test
+    void percentLinesInsideATextBlockAreJava() {
+        List<CellScript.Part> parts = CellScript.parse("String format = \"\"\"\n%d keys\n\"\"\";\n%jars lib/*.jar");
+        assertEquals(2, parts.size());
+        assertEquals("String format = \"\"\"\n%d keys\n\"\"\";\n", parts.get(0).code());
+        assertTrue(parts.get(1).isMagic());
+    }
+
+    @Test
     void blankCodeBetweenMagicsIsDropped() {
         List<CellScript.Part> parts = CellScript.parse("%maven g:a:1\n\n   \n%load setup.jsh\n");
         assertEquals(2, parts.size());
