@@ -20,13 +20,11 @@ public final class Network implements AutoCloseable {
     private final ModelSpec spec;
     private final Model model;
     private final Device[] devices;
-    private final ParameterStore inference;
 
     private Network(ModelSpec spec, Model model, Device[] devices) {
         this.spec = spec;
         this.model = model;
         this.devices = devices;
-        this.inference = new ParameterStore(model.getNDManager(), false);
     }
 
     /** Builds and initializes the network of {@code spec} on {@code devices} (CPU if none given). */
@@ -69,7 +67,9 @@ public final class Network implements AutoCloseable {
         spec.checkInput(batch.getShape());
         NDArray x = batch.getShape().dimension() == 3 ? batch.expandDims(0) : batch;
         NDArray onDevice = x.toDevice(device(), false);
-        NDArray out = block().forward(inference, new NDList(onDevice), false).singletonOrThrow();
+        // a fresh store each call: it caches parameter arrays, which PretrainedWeights.load replaces
+        ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
+        NDArray out = block().forward(parameters, new NDList(onDevice), false).singletonOrThrow();
         out.attach(batch.getManager());
         return out;
     }

@@ -12,7 +12,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,15 +53,38 @@ public final class PretrainedWeights {
             throw new IllegalArgumentException("parameter file " + file + " does not exist: "
                     + "give the path of a .params file written by PretrainedWeights.save or DJL Model.save");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            if (hasDjlModelHeader(in)) {
-                Path dir = file.toAbsolutePath().getParent();
-                String prefix = file.getFileName().toString().replaceFirst("\\.params$", "");
-                loadChecked(network, file.toString(), () -> network.model().load(dir, prefix));
-            } else {
-                loadChecked(network, file.toString(),
-                        () -> network.block().loadParameters(network.model().getNDManager(), new DataInputStream(in)));
-            }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            skipDjlModelHeader(in, file);
+            loadChecked(network, file.toString(),
+                    () -> network.block().loadParameters(network.model().getNDManager(), in));
+        }
+    }
+
+    /**
+     * Skips the header DJL's {@code Model.save} writes before the parameters (magic, version, model
+     * name, data type, input shapes, properties), if the stream starts with one.
+     */
+    private static void skipDjlModelHeader(DataInputStream in, Path file) throws IOException {
+        in.mark(DJL_MODEL_MAGIC.length);
+        byte[] head = in.readNBytes(DJL_MODEL_MAGIC.length);
+        if (!Arrays.equals(head, DJL_MODEL_MAGIC)) {
+            in.reset();
+            return;
+        }
+        int version = in.readInt();
+        if (version != 1) {
+            throw new IllegalArgumentException("parameter file " + file + " is a DJL model file of version " + version
+                    + ", which this kit does not read: save it again with DJL 0.36 (Model.save)");
+        }
+        in.readUTF(); // model name
+        in.readUTF(); // data type
+        for (int inputs = in.readInt(), i = 0; i < inputs; i++) {
+            in.readUTF();
+            Shape.decode(in);
+        }
+        for (int properties = in.readInt(), i = 0; i < properties; i++) {
+            in.readUTF();
+            in.readUTF();
         }
     }
 
@@ -86,11 +108,20 @@ public final class PretrainedWeights {
             expected.add(p.getValue().getShape());
             before.add(p.getValue().getArray());
         }
-        RuntimeException failure = null;
+        IllegalArgumentException failure = null;
         try {
             reader.read();
         } catch (MalformedModelException | RuntimeException | IOException e) {
             failure = new IllegalArgumentException(e.getMessage(), e);
+        }
+        boolean anyRead = false;
+        for (int i = 0; i < params.size(); i++) {
+            anyRead |= params.get(i).getValue().getArray() != before.get(i);
+        }
+        if (failure != null && !anyRead) {
+            throw new IllegalArgumentException("parameter file " + source + " could not be read into " + network.spec()
+                    + " (" + failure.getMessage() + "): give a file written by PretrainedWeights.save or DJL"
+                    + " Model.save for this architecture", failure);
         }
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i).getValue();
@@ -106,7 +137,7 @@ public final class PretrainedWeights {
         }
         if (failure != null) {
             throw new IllegalArgumentException("parameter file " + source + " could not be read into "
-                    + network.spec() + ": " + failure.getMessage(), failure);
+                    + network.spec() + " (" + failure.getMessage() + "): it holds another architecture", failure);
         }
         for (int i = 0; i < params.size(); i++) {
             if (before.get(i) != null && params.get(i).getValue().getArray() != before.get(i)) {
@@ -123,10 +154,4 @@ public final class PretrainedWeights {
                 + " build the network with the spec the file was trained with", cause);
     }
 
-    private static boolean hasDjlModelHeader(InputStream in) throws IOException {
-        in.mark(DJL_MODEL_MAGIC.length);
-        byte[] head = in.readNBytes(DJL_MODEL_MAGIC.length);
-        in.reset();
-        return Arrays.equals(head, DJL_MODEL_MAGIC);
-    }
 }

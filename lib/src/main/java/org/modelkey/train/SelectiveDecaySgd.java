@@ -28,7 +28,7 @@ public final class SelectiveDecaySgd extends Optimizer {
     private final float momentum;
     private final float weightDecay;
     private final Set<String> decayed = new HashSet<>();
-    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Map<Device, NDArray>> velocities = new ConcurrentHashMap<>();
     private final Map<String, NDArray> restored = new HashMap<>();
     private int step;
@@ -100,7 +100,7 @@ public final class SelectiveDecaySgd extends Optimizer {
     }
 
     private NDArray initialVelocity(String parameterId, NDArray weight) {
-        NDArray saved = restored.remove(parameterId);
+        NDArray saved = restored.get(parameterId);
         if (saved == null) {
             return weight.zerosLike();
         }
@@ -109,12 +109,19 @@ public final class SelectiveDecaySgd extends Optimizer {
         return copy;
     }
 
-    /** The momentum buffers by parameter name (of the first device), for a checkpoint. */
+    /**
+     * The momentum buffers by parameter name, in parameter order (of the first device), for a
+     * checkpoint; restored buffers not yet used count as well.
+     */
     public Map<String, NDArray> velocities() {
         Map<String, NDArray> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<Device, NDArray>> e : velocities.entrySet()) {
-            out.put(names.get(e.getKey()), e.getValue().values().iterator().next());
-        }
+        names.forEach((id, name) -> {
+            Map<Device, NDArray> perDevice = velocities.get(id);
+            NDArray velocity = perDevice != null ? perDevice.values().iterator().next() : restored.get(id);
+            if (velocity != null) {
+                out.put(name, velocity);
+            }
+        });
         return out;
     }
 
