@@ -27,9 +27,12 @@ public final class Network implements AutoCloseable {
         this.devices = devices;
     }
 
-    /** Builds and initializes the network of {@code spec} on {@code devices} (CPU if none given). */
+    /**
+     * Builds and initializes the network of {@code spec} on {@code devices}; with none given, on
+     * every GPU the engine sees, else on the CPU ({@link Devices#choose}).
+     */
     public static Network create(ModelSpec spec, Device... devices) {
-        Device[] use = devices.length == 0 ? new Device[] {Device.cpu()} : devices.clone();
+        Device[] use = devices.length == 0 ? Devices.choose(false, Integer.MAX_VALUE) : devices.clone();
         Block block = ModelRegistry.build(spec);
         Model model = Model.newInstance(spec.name(), use[0]);
         model.setBlock(block);
