@@ -143,6 +143,14 @@ public final class SelectiveDecaySgd extends Optimizer {
         }
     }
 
+    /** Frees the momentum buffers (they live on the network's manager) once training is over. */
+    public void releaseState() {
+        velocities.values().forEach(perDevice -> perDevice.values().forEach(NDArray::close));
+        velocities.clear();
+        restored.values().forEach(NDArray::close);
+        restored.clear();
+    }
+
     private static final class Builder extends OptimizerBuilder<Builder> {
         @Override
         protected Builder self() {

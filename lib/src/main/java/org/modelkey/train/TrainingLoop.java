@@ -63,50 +63,70 @@ public final class TrainingLoop {
         DefaultTrainingConfig djl = new DefaultTrainingConfig(loss)
                 .optOptimizer(optimizer)
                 .optDevices(network.devices());
+        try (Trainer trainer = network.model().newTrainer(djl)) {
+            return run(trainer, optimizer, data, transform, stepsPerEpoch, settings, at);
+        } finally {
+            optimizer.releaseState();
+        }
+    }
+
+    private TrainingHistory run(Trainer trainer, SelectiveDecaySgd optimizer, RandomAccessDataset data,
+            UnaryOperator<NDArray> transform, int stepsPerEpoch, Checkpoint.Settings settings, Checkpoint.Progress at)
+            throws IOException, TranslateException {
         List<EpochStats> finished = new ArrayList<>();
         int stepsThisCall = 0;
-        try (Trainer trainer = network.model().newTrainer(djl)) {
-            trainer.initialize(network.spec().batchShape(config.batchSize));
-            ProgressMeter meter = new ProgressMeter(config.log, config.logEvery, config.epochs, stepsPerEpoch);
-            int globalStep = at.globalStep();
-            for (int epoch = at.epoch(); epoch < config.epochs; epoch++) {
-                int skip = epoch == at.epoch() ? at.batchInEpoch() : 0;
-                if (skip > 0) {
-                    meter.startEpoch(at.lossSum(), at.correct(), at.seen());
-                } else {
-                    meter.startEpoch(0, 0, 0);
+        trainer.initialize(network.spec().batchShape(config.batchSize));
+        ProgressMeter meter = new ProgressMeter(config.log, config.logEvery, config.epochs, stepsPerEpoch);
+        int globalStep = at.globalStep();
+        for (int epoch = at.epoch(); epoch < config.epochs; epoch++) {
+            int skip = epoch == at.epoch() ? at.batchInEpoch() : 0;
+            Checkpoint.Progress sums = skip > 0 ? at : Checkpoint.Progress.START;
+            meter.startEpoch(sums.lossSum(), sums.correct(), sums.seen());
+            EpochSampler sampler = new EpochSampler(config.batchSize, config.seed, epoch, true, true, skip);
+            int step = skip;
+            for (Batch batch : data.getData(network.model().getNDManager(), sampler)) {
+                try (batch) {
+                    trainStep(trainer, optimizer, batch, transform, globalStep, epoch, step + 1, meter);
                 }
-                EpochSampler sampler = new EpochSampler(config.batchSize, config.seed, epoch, true, true, skip);
-                int step = skip;
-                for (Batch batch : data.getData(network.model().getNDManager(), sampler)) {
-                    try (batch) {
-                        trainStep(trainer, optimizer, batch, transform, globalStep, epoch, step + 1, meter);
-                    }
-                    step++;
-                    globalStep++;
-                    stepsThisCall++;
-                    Checkpoint.Progress now = new Checkpoint.Progress(epoch, step, globalStep,
-                            meter.lossSum(), meter.correct(), meter.seen());
-                    boolean stop = config.stopAfterSteps > 0 && stepsThisCall == config.stopAfterSteps;
-                    boolean due = config.checkpointEvery > 0 && globalStep % config.checkpointEvery == 0;
-                    if (config.checkpoint != null && step < stepsPerEpoch && (stop || due)) {
-                        Checkpoint.save(config.checkpoint, network, optimizer, settings, now);
-                    }
-                    if (stop && step < stepsPerEpoch) {
-                        return new TrainingHistory(finished, stepsThisCall, false);
-                    }
+                step++;
+                globalStep++;
+                stepsThisCall++;
+                Checkpoint.Progress now = new Checkpoint.Progress(epoch, step, globalStep,
+                        meter.lossSum(), meter.correct(), meter.seen());
+                boolean stop = config.stopAfterSteps > 0 && stepsThisCall == config.stopAfterSteps;
+                boolean due = config.checkpointEvery > 0 && globalStep % config.checkpointEvery == 0;
+                if (config.checkpoint != null && step < stepsPerEpoch && (stop || due)) {
+                    Checkpoint.save(config.checkpoint, network, optimizer, settings, now);
                 }
-                finished.add(meter.endEpoch(epoch));
-                if (config.checkpoint != null) {
-                    Checkpoint.save(config.checkpoint, network, optimizer, settings,
-                            new Checkpoint.Progress(epoch + 1, 0, globalStep, 0, 0, 0));
-                }
-                if (config.stopAfterSteps > 0 && stepsThisCall == config.stopAfterSteps && epoch + 1 < config.epochs) {
+                if (stop && step < stepsPerEpoch) {
                     return new TrainingHistory(finished, stepsThisCall, false);
                 }
             }
+            finished.add(meter.endEpoch(epoch));
+            if (config.checkpoint != null) {
+                Checkpoint.save(config.checkpoint, network, optimizer, settings,
+                        new Checkpoint.Progress(epoch + 1, 0, globalStep, 0, 0, 0));
+            }
+            if (config.stopAfterSteps > 0 && stepsThisCall == config.stopAfterSteps && epoch + 1 < config.epochs) {
+                return new TrainingHistory(finished, stepsThisCall, false);
+            }
         }
         return new TrainingHistory(finished, stepsThisCall, true);
+    }
+
+    /**
+     * Clears the gradients, which PyTorch accumulates across backward passes. DJL's own
+     * {@code GradientCollector.zeroGradients} leaves two NDArrays per parameter on the model's
+     * manager at every step; this closes what it opens.
+     */
+    private void zeroGradients() {
+        for (NDArray array : network.model().getNDManager().getManagedArrays()) {
+            if (array.hasGradient()) {
+                try (NDArray gradient = array.getGradient()) {
+                    gradient.subi(gradient);
+                }
+            }
+        }
     }
 
     private void trainStep(Trainer trainer, SelectiveDecaySgd optimizer, Batch batch, UnaryOperator<NDArray> transform,
@@ -116,7 +136,7 @@ public final class TrainingLoop {
         long correct = 0;
         int images = 0;
         try (GradientCollector collector = trainer.newGradientCollector()) {
-            collector.zeroGradients(); // PyTorch accumulates gradients across backward passes
+            zeroGradients();
             for (Batch part : parts) {
                 NDArray x = transform.apply(part.getData().head());
                 NDArray y = part.getLabels().head().toType(DataType.INT64, false);
