@@ -3,7 +3,6 @@ package org.modelkey.model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
@@ -108,20 +107,11 @@ public final class PretrainedWeights {
             expected.add(p.getValue().getShape());
             before.add(p.getValue().getArray());
         }
-        IllegalArgumentException failure = null;
+        Exception failure = null;
         try {
             reader.read();
         } catch (MalformedModelException | RuntimeException | IOException e) {
-            failure = new IllegalArgumentException(e.getMessage(), e);
-        }
-        boolean anyRead = false;
-        for (int i = 0; i < params.size(); i++) {
-            anyRead |= params.get(i).getValue().getArray() != before.get(i);
-        }
-        if (failure != null && !anyRead) {
-            throw new IllegalArgumentException("parameter file " + source + " could not be read into " + network.spec()
-                    + " (" + failure.getMessage() + "): give a file written by PretrainedWeights.save or DJL"
-                    + " Model.save for this architecture", failure);
+            failure = e;
         }
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i).getValue();
@@ -130,14 +120,15 @@ public final class PretrainedWeights {
                 throw mismatch(network, source, i, params.get(i).getKey(), expected.get(i),
                         "the file has shape " + p.getShape(), failure);
             }
-            if (!read && failure != null) {
+            if (!read && failure != null && i > 0) {
                 throw mismatch(network, source, i, params.get(i).getKey(), expected.get(i),
                         "the file has no matching entry there (" + failure.getMessage() + ")", failure);
             }
         }
         if (failure != null) {
-            throw new IllegalArgumentException("parameter file " + source + " could not be read into "
-                    + network.spec() + " (" + failure.getMessage() + "): it holds another architecture", failure);
+            throw new IllegalArgumentException("parameter file " + source + " could not be read into " + network.spec()
+                    + " (" + failure.getMessage() + "): give a file written by PretrainedWeights.save or DJL"
+                    + " Model.save for this architecture", failure);
         }
         for (int i = 0; i < params.size(); i++) {
             if (before.get(i) != null && params.get(i).getValue().getArray() != before.get(i)) {
