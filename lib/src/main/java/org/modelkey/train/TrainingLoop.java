@@ -24,6 +24,16 @@ import org.modelkey.model.Network;
  * {@link SelectiveDecaySgd}, the configured schedule by global step, seeded batch order, resumable
  * checkpoints, and one NDManager per batch so memory stays flat. Batches are spread over all the
  * network's devices.
+ *
+ * <pre>{@code
+ * Engine.getInstance().setRandomSeed(seed);                 // repeatable initialization
+ * try (Network net = Network.create(ModelSpec.of("resnet20", 10, 3, 32, 32))) {
+ *     TrainingConfig config = TrainingConfig.builder().epochs(15).batchSize(64)
+ *             .schedule(LearningRateSchedule.oneCycle(0.1f)).checkpoint(file, 0).build();
+ *     new TrainingLoop(net, config).fit(train, blockTransform::encrypt);
+ *     AccessControlResult r = AccessControl.evaluate(net, test, blockTransform::encrypt, otherKeys, 256);
+ * }
+ * }</pre>
  */
 public final class TrainingLoop {
 
