@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Running loss, accuracy and images/s of an epoch, printed as one line every N steps and at the
+ * Running loss, accuracy, learning rate and images/s of an epoch, printed as one line every N steps and at the
  * epoch's end (plain lines, so a notebook cell and a log file show them alike).
  */
 final class ProgressMeter {
@@ -39,7 +39,7 @@ final class ProgressMeter {
         epochNanos = sinceNanos;
     }
 
-    void record(int epoch, int step, double batchLossSum, long batchCorrect, int batchSize) {
+    void record(int epoch, int step, double batchLossSum, long batchCorrect, int batchSize, float learningRate) {
         lossSum += batchLossSum;
         correct += batchCorrect;
         seen += batchSize;
@@ -47,8 +47,9 @@ final class ProgressMeter {
         epochImages += batchSize;
         if (every > 0 && step % every == 0 && step < stepsPerEpoch) {
             long now = System.nanoTime();
-            out.printf(Locale.ROOT, "epoch %d/%d  step %d/%d  loss %.4f  acc %.4f  %.1f img/s%n", epoch + 1, epochs,
-                    step, stepsPerEpoch, loss(), accuracy(), sinceImages * 1e9 / (now - sinceNanos));
+            out.printf(Locale.ROOT, "epoch %d/%d  step %d/%d  loss %.4f  acc %.4f  lr %.4g  %.1f img/s%n", epoch + 1,
+                    epochs, step, stepsPerEpoch, loss(), accuracy(), learningRate,
+                    sinceImages * 1e9 / (now - sinceNanos));
             sinceImages = 0;
             sinceNanos = now;
         }

@@ -71,7 +71,7 @@ public final class SelectiveDecaySgd extends Optimizer {
         this.step = globalStep;
     }
 
-    /** The learning rate the next updates use. */
+    /** The learning rate of the current step. */
     public float currentLearningRate() {
         return learningRate.getNewValue(step);
     }

@@ -166,6 +166,6 @@ public final class TrainingLoop {
                 part.close();
             }
         }
-        meter.record(epoch, step, lossSum, correct, images);
+        meter.record(epoch, step, lossSum, correct, images, optimizer.currentLearningRate());
     }
 }
