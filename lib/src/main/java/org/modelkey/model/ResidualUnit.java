@@ -23,7 +23,7 @@ final class ResidualUnit {
 
     private ResidualUnit() {}
 
-    /** Basic unit (Fig. 2 left): 3×3 conv, BN, ReLU, 3×3 conv, BN; stride on the first conv. */
+    /** Basic unit (Fig. 5 left): 3×3 conv, BN, ReLU, 3×3 conv, BN; stride on the first conv. */
     static Block basic(int inFilters, int filters, int stride) {
         SequentialBlock residual = new SequentialBlock()
                 .add(conv(filters, 3, stride)).add(bn()).add(Activation.reluBlock())

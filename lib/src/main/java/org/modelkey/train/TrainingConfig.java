@@ -40,18 +40,6 @@ public final class TrainingConfig {
         return new Builder();
     }
 
-    public int epochs() {
-        return epochs;
-    }
-
-    public int batchSize() {
-        return batchSize;
-    }
-
-    public long seed() {
-        return seed;
-    }
-
     /** Builds a {@link TrainingConfig}; every setting has a default. */
     public static final class Builder {
         private int epochs = 1;
