@@ -1,0 +1,50 @@
+package org.modelkey.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.ArrayDataset;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.modelkey.model.ModelSpec;
+import org.modelkey.model.Network;
+import org.modelkey.train.SyntheticImages;
+
+class AccessControlTest {
+
+    @Test
+    void incorrectKeysGiveEachAccuracyTheirMeanAndSpread() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager();
+                Network network = Network.create(ModelSpec.of("resnet8", 4, 3, 8, 8).withBaseWidth(4))) {
+            ArrayDataset test = SyntheticImages.dataset(manager, 4, 10, 1, 2, 16);
+            UnaryOperator<NDArray> key = SyntheticImages.key(1);
+            UnaryOperator<NDArray> other = SyntheticImages.key(2);
+            double withKey = Predictions.of(network, test, key, 16).accuracy();
+            double withOther = Predictions.of(network, test, other, 16).accuracy();
+
+            AccessControlResult r = AccessControl.evaluate(network, test, key, List.of(key, other), 16);
+
+            assertEquals(withKey, r.correct());
+            assertArrayEquals(new double[] {withKey, withOther}, r.incorrect());
+            assertEquals((withKey + withOther) / 2, r.incorrectMean(), 1e-12);
+            assertEquals(Math.abs(withKey - withOther) / Math.sqrt(2), r.incorrectStd(), 1e-12);
+            assertEquals(Predictions.of(network, test, UnaryOperator.identity(), 16).accuracy(), r.plain());
+            assertEquals(40, Predictions.of(network, test, key, 7).predicted().length, "a last, smaller batch counts");
+        }
+    }
+
+    @Test
+    void noIncorrectKeysIsRefused() {
+        try (NDManager manager = NDManager.newBaseManager();
+                Network network = Network.create(ModelSpec.of("resnet8", 4, 3, 8, 8).withBaseWidth(4))) {
+            ArrayDataset test = SyntheticImages.dataset(manager, 4, 2, 1, 2, 8);
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> AccessControl.evaluate(network, test, x -> x, List.of(), 8)).getMessage().contains("at least one"));
+        }
+    }
+}
