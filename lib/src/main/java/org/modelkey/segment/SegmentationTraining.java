@@ -10,10 +10,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.dataset.BatchSampler;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.dataset.RandomSampler;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,19 +21,52 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.modelkey.train.EpochSampler;
+import org.modelkey.train.LearningRateSchedule;
+import org.modelkey.train.SelectiveDecaySgd;
 
 /**
  * Trains an {@link Fcn} as the segmentation paper does (Sec. 3.1): each batch of images passes the key
  * transform on the model's device (the masks never do; augmentation belongs to the data set and
- * runs before), per-pixel cross-entropy, the given optimizer (the paper: SGD, momentum 0.9, weight
- * decay 0.005, cosine annealing with warm restarts); after every epoch the validation set is scored
- * through the same transform, and the parameters with the lowest validation loss are restored at the
- * end ("we selected the model that provided the lowest loss value under the validation").
+ * runs before), per-pixel cross-entropy, SGD with momentum whose learning rate follows the schedule
+ * by global step ({@link Settings#paper}: cosine annealing with warm restarts); after every epoch the
+ * validation set is scored through the same transform, and the parameters with the lowest validation
+ * loss are restored at the end ("we selected the model that provided the lowest loss value under the
+ * validation").
  *
- * <p>Batch order comes from DJL's random sampler, so set {@code Engine.getInstance().setRandomSeed}
- * first for a repeatable run. The last, smaller batch of an epoch is dropped (sound BatchNorm statistics).
+ * <p>The batch order is drawn from the settings' seed and the epoch ({@link EpochSampler}); the
+ * network's initialization from the engine's seed. The last, smaller batch of an epoch is dropped
+ * (sound BatchNorm statistics).
  */
 public final class SegmentationTraining {
+
+    /**
+     * How to train.
+     *
+     * @param schedule learning rate by step, given the run's length
+     * @param weightDecay L2 factor on convolution and dense weights (never BatchNorm, nor biases)
+     * @param seed of the batch order
+     */
+    public record Settings(int epochs, int batchSize, LearningRateSchedule schedule, float momentum,
+            float weightDecay, long seed) {
+
+        public Settings {
+            if (epochs < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("epochs " + epochs + " and batch size " + batchSize
+                        + " must both be at least 1");
+            }
+        }
+
+        /**
+         * The paper's settings (Sec. 3.1) for a run of any length: SGD, momentum 0.9, weight decay
+         * 0.005, learning rate 0.1 annealed to 1e-4 by cosine and restarted every tenth of the run
+         * (every 10 of its 100 epochs).
+         */
+        public static Settings paper(int epochs, int batchSize, long seed) {
+            return new Settings(epochs, batchSize,
+                    LearningRateSchedule.cosineWarmRestarts(0.1f, 1e-4f, Math.max(1, epochs / 10)), 0.9f, 0.005f, seed);
+        }
+    }
 
     /** One epoch: mean training loss over its batches, the validation score, and its wall time. */
     public record Epoch(int epoch, double trainLoss, SegmentationEvaluation.Score validation, double seconds) {}
@@ -50,30 +80,22 @@ public final class SegmentationTraining {
 
     private final Model model;
     private final Fcn fcn;
-    private final Optimizer optimizer;
-    private final int epochs;
-    private final int batchSize;
+    private final Settings settings;
     private final PrintStream log;
 
     /**
      * @param model a model whose block is an {@link Fcn}
      * @param log receives one progress line per epoch
      */
-    public SegmentationTraining(Model model, Optimizer optimizer, int epochs, int batchSize, PrintStream log) {
+    public SegmentationTraining(Model model, Settings settings, PrintStream log) {
         if (!(model.getBlock() instanceof Fcn f)) {
             throw new IllegalArgumentException("model " + model.getName() + " holds "
                     + (model.getBlock() == null ? "no block" : model.getBlock().getClass().getSimpleName())
                     + ", not an Fcn: set new Fcn(backbone, classes) as its block");
         }
-        if (epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("epochs " + epochs + " and batch size " + batchSize
-                    + " must both be at least 1");
-        }
         this.model = model;
         this.fcn = f;
-        this.optimizer = optimizer;
-        this.epochs = epochs;
-        this.batchSize = batchSize;
+        this.settings = settings;
         this.log = log;
     }
 
@@ -85,11 +107,15 @@ public final class SegmentationTraining {
      */
     public History fit(RandomAccessDataset train, RandomAccessDataset validation, UnaryOperator<NDArray> transform)
             throws IOException, TranslateException {
-        if (train.size() < batchSize) {
+        int batchSize = settings.batchSize();
+        int stepsPerEpoch = EpochSampler.batchesPerEpoch(train.size(), batchSize, true);
+        if (stepsPerEpoch == 0) {
             throw new IllegalArgumentException("the training set has " + train.size() + " images, fewer than one batch of "
                     + batchSize + ": use a smaller batch size");
         }
         PixelCrossEntropyLoss loss = new PixelCrossEntropyLoss(fcn.classes());
+        SelectiveDecaySgd optimizer = new SelectiveDecaySgd(fcn.getParameters(),
+                settings.schedule().tracker(stepsPerEpoch, settings.epochs()), settings.momentum(), settings.weightDecay());
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                 .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()});
         List<Epoch> done = new ArrayList<>();
@@ -97,9 +123,9 @@ public final class SegmentationTraining {
         int bestEpoch = -1;
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(batchShape(train));
-            for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
                 long start = System.nanoTime();
-                double trainLoss = trainEpoch(trainer, loss, train, transform);
+                double trainLoss = trainEpoch(trainer, optimizer, loss, train, transform, epoch, epoch * stepsPerEpoch);
                 SegmentationEvaluation.Score score = SegmentationEvaluation.score(model, validation, batchSize, transform);
                 Epoch e = new Epoch(epoch, trainLoss, score, (System.nanoTime() - start) / 1e9);
                 done.add(e);
@@ -108,7 +134,7 @@ public final class SegmentationTraining {
                     best = parameters();
                     bestEpoch = epoch;
                 }
-                log.printf("epoch %d/%d  train loss %.4f  validation %s  %.1f s%s%n", epoch + 1, epochs, trainLoss,
+                log.printf("epoch %d/%d  train loss %.4f  validation %s  %.1f s%s%n", epoch + 1, settings.epochs(), trainLoss,
                         score, e.seconds(), better ? "  (best so far)" : "");
             }
         }
@@ -116,12 +142,15 @@ public final class SegmentationTraining {
         return new History(List.copyOf(done), bestEpoch);
     }
 
-    private double trainEpoch(Trainer trainer, PixelCrossEntropyLoss loss, RandomAccessDataset train,
-            UnaryOperator<NDArray> transform) throws IOException, TranslateException {
+    private double trainEpoch(Trainer trainer, SelectiveDecaySgd optimizer, PixelCrossEntropyLoss loss,
+            RandomAccessDataset train, UnaryOperator<NDArray> transform, int epoch, int firstStep)
+            throws IOException, TranslateException {
         double sum = 0;
         int batches = 0;
-        for (Batch batch : train.getData(trainer.getManager(), new BatchSampler(new RandomSampler(), batchSize, true))) {
+        EpochSampler order = new EpochSampler(settings.batchSize(), settings.seed(), epoch, true, true, 0);
+        for (Batch batch : train.getData(trainer.getManager(), order)) {
             try (batch; GradientCollector collector = trainer.newGradientCollector()) {
+                collector.zeroGradients(); // PyTorch accumulates gradients across backward passes
                 NDArray images = transform.apply(batch.getData().head());
                 NDArray scores = trainer.forward(new NDList(images)).head();
                 NDArray value = loss.evaluate(batch.getLabels(), new NDList(scores));
@@ -129,6 +158,7 @@ public final class SegmentationTraining {
                 sum += value.getFloat();
                 batches++;
             }
+            optimizer.setStep(firstStep + batches - 1);
             trainer.step();
         }
         return sum / batches;
@@ -141,7 +171,7 @@ public final class SegmentationTraining {
                 throw new IllegalArgumentException("training record of shape " + image
                         + " is not a C×H×W image: give a segmentation data set of float32 C×H×W images");
             }
-            return new Shape(batchSize, image.get(0), image.get(1), image.get(2));
+            return new Shape(settings.batchSize(), image.get(0), image.get(1), image.get(2));
         }
     }
 

@@ -11,7 +11,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.modelkey.train.LearningRateSchedule;
 
 class SegmentationTrainingTest {
 
@@ -56,6 +56,11 @@ class SegmentationTrainingTest {
                 .build();
     }
 
+    /** SGD with momentum at a constant rate, batches of 16. */
+    private static SegmentationTraining.Settings sgd(int epochs, long seed) {
+        return new SegmentationTraining.Settings(epochs, 16, LearningRateSchedule.constant(0.05f), 0.9f, 1e-4f, seed);
+    }
+
     private static double allBackground(ArrayDataset data, NDManager nd) throws IOException, TranslateException {
         MeanIoU iou = new MeanIoU(2);
         for (long i = 0; i < data.size(); i++) {
@@ -73,9 +78,8 @@ class SegmentationTrainingTest {
             NDManager nd = model.getNDManager();
             ArrayDataset train = squares(nd, 96, 1);
             ArrayDataset validation = squares(nd, 32, 2);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build();
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
-            SegmentationTraining.History history = new SegmentationTraining(model, adam, 6, 16,
+            SegmentationTraining.History history = new SegmentationTraining(model, sgd(6, 1),
                     new PrintStream(progress, true)).fit(train, validation, UnaryOperator.identity());
 
             double baseline = allBackground(validation, nd);
@@ -100,8 +104,7 @@ class SegmentationTrainingTest {
             model.setBlock(new Fcn(FcnTest.tinyBackbone(8), 2));
             NDManager nd = model.getNDManager();
             ArrayDataset validation = squares(nd, 32, 4);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build();
-            new SegmentationTraining(model, adam, 6, 16, new PrintStream(new ByteArrayOutputStream()))
+            new SegmentationTraining(model, sgd(10, 2), new PrintStream(new ByteArrayOutputStream()))
                     .fit(squares(nd, 96, 3), validation, negate);
             double correct = SegmentationEvaluation.score(model, validation, 16, negate).meanIoU();
             double plain = SegmentationEvaluation.score(model, validation, 16, UnaryOperator.identity()).meanIoU();
@@ -109,17 +112,48 @@ class SegmentationTrainingTest {
         }
     }
 
+    private static SegmentationTraining.History twoEpochs() throws IOException, TranslateException {
+        Engine.getInstance().setRandomSeed(9);
+        try (Model model = Model.newInstance("fcn-repeat")) {
+            model.setBlock(new Fcn(FcnTest.tinyBackbone(4), 2));
+            NDManager nd = model.getNDManager();
+            return new SegmentationTraining(model, sgd(2, 3), new PrintStream(new ByteArrayOutputStream()))
+                    .fit(squares(nd, 48, 5), squares(nd, 16, 6), UnaryOperator.identity());
+        }
+    }
+
+    @Test
+    void repeatsExactlyFromTheSameSeeds() throws IOException, TranslateException {
+        SegmentationTraining.History first = twoEpochs();
+        SegmentationTraining.History second = twoEpochs();
+        for (int e = 0; e < 2; e++) {
+            assertEquals(first.epochs().get(e).trainLoss(), second.epochs().get(e).trainLoss());
+            assertEquals(first.epochs().get(e).validation().loss(), second.epochs().get(e).validation().loss());
+        }
+    }
+
+    @Test
+    void paperSettingsRestartTheCosineEveryTenthOfTheRun() {
+        SegmentationTraining.Settings paper = SegmentationTraining.Settings.paper(100, 256, 1);
+        Tracker rate = paper.schedule().tracker(5, 100); // 5 steps an epoch: restart every 50 steps
+        assertEquals(0.1f, rate.getNewValue(0), 1e-7);
+        assertTrue(rate.getNewValue(49) < 0.001f);
+        assertEquals(0.1f, rate.getNewValue(50), 1e-7);
+        assertEquals(0.9f, paper.momentum());
+        assertEquals(0.005f, paper.weightDecay());
+    }
+
     @Test
     void badSetUpIsExplained() {
         try (Model model = Model.newInstance("not-fcn"); NDManager nd = NDManager.newBaseManager()) {
             model.setBlock(Linear.builder().setUnits(2).build());
-            Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build();
             String notFcn = assertThrows(IllegalArgumentException.class,
-                    () -> new SegmentationTraining(model, sgd, 1, 4, System.out)).getMessage();
+                    () -> new SegmentationTraining(model, sgd(1, 4), System.out)).getMessage();
             assertTrue(notFcn.contains("not an Fcn"), notFcn);
             model.setBlock(new Fcn(FcnTest.tinyBackbone(2), 2));
             String tooFew = assertThrows(IllegalArgumentException.class,
-                    () -> new SegmentationTraining(model, sgd, 1, 64, System.out)
+                    () -> new SegmentationTraining(model, new SegmentationTraining.Settings(1, 64,
+                            LearningRateSchedule.constant(0.1f), 0.9f, 0f, 1), System.out)
                             .fit(squares(nd, 8, 1), squares(nd, 8, 2), UnaryOperator.identity())).getMessage();
             assertTrue(tooFew.contains("smaller batch size"), tooFew);
         }

@@ -13,8 +13,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +28,7 @@ import org.modelkey.data.ImageDataset;
 import org.modelkey.data.StampConfig;
 import org.modelkey.data.StampScenes;
 import org.modelkey.data.TrainTestSplit;
+import org.modelkey.train.LearningRateSchedule;
 
 /** The FCN on the embedded segmentation set (Tux Paint stamps with exact masks), built by environment/setup-data. */
 class StampSegmentationTest {
@@ -60,9 +59,9 @@ class StampSegmentationTest {
             model.setBlock(new Fcn(backbone(), classes));
             RandomAccessDataset train = ImageDataset.builder(stamps.train()).setSampling(32, true).build();
             RandomAccessDataset test = ImageDataset.builder(stamps.test()).setSampling(32, false).build();
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build();
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
-            SegmentationTraining.History history = new SegmentationTraining(model, adam, 6, 32,
+            SegmentationTraining.History history = new SegmentationTraining(model, new SegmentationTraining.Settings(6, 32,
+                    LearningRateSchedule.cosineWarmRestarts(0.1f, 1e-4f, 3), 0.9f, 0.005f, 5),
                     new PrintStream(progress, true)).fit(train, test, UnaryOperator.identity());
 
             MeanIoU background = new MeanIoU(classes);
