@@ -7,9 +7,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.modelkey.model.ModelRegistry;
+import org.modelkey.model.ModelSpec;
 
 /**
  * Fully convolutional network (Long et al. 2015), the segmentation model of the paper (Sec. 3.1): a
@@ -43,6 +49,35 @@ public final class Fcn extends AbstractBlock {
         this.backbone = addChildBlock("backbone", backbone);
         this.classifier = addChildBlock("classifier",
                 Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(classes).build());
+    }
+
+    /**
+     * The paper's model: an FCN on a ResNet of {@link ModelRegistry} (FCN-ResNet50 in the paper
+     * profile, a small ResNet for CPU runs). {@code spec.classes()} is K; the ResNet's pooling and
+     * dense layer are cut off by {@link #features}.
+     */
+    public static Fcn withResNet(ModelSpec spec) {
+        return new Fcn(features(ModelRegistry.build(spec)), spec.classes());
+    }
+
+    /**
+     * The feature extractor of a sequential classifier: its blocks without the final dense layer and
+     * the parameter-free blocks just before it (global pooling, flatten).
+     *
+     * @throws IllegalArgumentException if {@code classifier} is not a {@link SequentialBlock} ending in a dense layer
+     */
+    public static SequentialBlock features(Block classifier) {
+        List<Block> blocks = classifier instanceof SequentialBlock s ? new ArrayList<>(s.getChildren().values()) : List.of();
+        if (blocks.isEmpty() || !(blocks.get(blocks.size() - 1) instanceof Linear)) {
+            throw new IllegalArgumentException("cannot cut the head off " + classifier.getClass().getSimpleName()
+                    + ": give a SequentialBlock classifier that ends in a dense layer (a ModelRegistry ResNet),"
+                    + " or pass the feature extractor itself to new Fcn(backbone, classes)");
+        }
+        int end = blocks.size() - 1;
+        while (end > 0 && blocks.get(end - 1).getParameters().isEmpty()) {
+            end--;
+        }
+        return new SequentialBlock().addAll(blocks.subList(0, end));
     }
 
     public int classes() {

@@ -19,6 +19,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
+import org.modelkey.model.ModelSpec;
 
 class FcnTest {
 
@@ -71,6 +72,25 @@ class FcnTest {
                     "parameter " + p.getKey() + " got no gradient"));
             nd.close();
         }
+    }
+
+    @Test
+    void resNetBackbonesLoseTheirPoolingAndDenseLayer() {
+        Engine.getInstance().setRandomSeed(3);
+        try (Model model = Model.newInstance("fcn-resnet")) {
+            Fcn fcn = Fcn.withResNet(ModelSpec.of("resnet8", 5, 3, 32, 32).withBaseWidth(4));
+            model.setBlock(fcn);
+            fcn.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(2, 3, 32, 32));
+            // the CIFAR ResNet's last stage has width 4w = 16 at a quarter of the input size
+            assertEquals(new Shape(2, 16, 8, 8), fcn.backbone().getOutputShapes(new Shape[] {new Shape(2, 3, 32, 32)})[0]);
+            NDManager nd = model.getNDManager().newSubManager();
+            NDArray x = nd.randomUniform(0, 1, new Shape(2, 3, 32, 32));
+            assertEquals(new Shape(2, 5, 32, 32), fcn.forward(new ParameterStore(nd, false), new NDList(x), false).head().getShape());
+            nd.close();
+        }
+        String notSequential = assertThrows(IllegalArgumentException.class,
+                () -> Fcn.features(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(2).build())).getMessage();
+        assertTrue(notSequential.contains("ends in a dense layer"), notSequential);
     }
 
     @Test
