@@ -118,9 +118,12 @@ public abstract class BlockTransform implements AutoCloseable {
         if (dst.length != src.length || dst == src) {
             throw new IllegalArgumentException("output array must be a different array of " + src.length + " values: allocate a new one");
         }
-        checkUnitRange(src);
+        int rangeBits = 0;
         for (int base = 0; base < src.length; base += size) {
-            plan.apply(src, dst, base, encrypt);
+            rangeBits |= plan.apply(src, dst, base, encrypt);
+        }
+        if (rangeBits < 0) {
+            checkUnitRange(src);
         }
     }
 
@@ -151,6 +154,7 @@ public abstract class BlockTransform implements AutoCloseable {
         }
     }
 
+    /** Precise range check, run only when the fast one in the loops flagged a value. */
     private static void checkUnitRange(float[] values) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
@@ -173,6 +177,7 @@ public abstract class BlockTransform implements AutoCloseable {
      * same mapping with engine ops on an N×(C·H·W) array, using per-device copies of its tables.
      */
     abstract static class Plan implements AutoCloseable {
+        private static final int ONE_BITS = Float.floatToRawIntBits(1f);
         final BlockLayout layout;
         final DeviceArrays device = new DeviceArrays();
 
@@ -180,8 +185,21 @@ public abstract class BlockTransform implements AutoCloseable {
             this.layout = layout;
         }
 
-        /** Transforms the image at {@code src[base..base+C·H·W)} into the same range of {@code dst}. */
-        abstract void apply(float[] src, float[] dst, int base, boolean encrypt);
+        /**
+         * Transforms the image at {@code src[base..base+C·H·W)} into the same range of {@code dst};
+         * returns the OR of {@link #rangeBits(float)} over every input value.
+         */
+        abstract int apply(float[] src, float[] dst, int base, boolean encrypt);
+
+        /**
+         * Non-negative exactly when v is +0 or a positive float up to 1 (IEEE bit patterns of
+         * non-negative floats are ordered like ints); a branch-free check fused into the loops.
+         * Negative values, NaN and −0 make it negative; the caller then checks precisely.
+         */
+        static int rangeBits(float v) {
+            int bits = Float.floatToRawIntBits(v);
+            return bits | (ONE_BITS - bits);
+        }
 
         /** Transforms an N×(C·H·W) array; the result is a new array, attached anywhere. */
         abstract NDArray apply(NDArray flat, boolean encrypt);

@@ -18,14 +18,19 @@ import org.modelkey.key.SecretKey;
  * authors' code, and may exceed 1.
  *
  * <p>Both directions are one lookup in a precomputed float table: entry {@code 256·s + v} (encryption)
- * or {@code 1000·s + w} (decryption), where s is 1 at selected positions.
+ * or {@code 1024·s + w} (decryption), where s is 1 at selected positions. Inputs outside [0,1]
+ * are masked into the table and then refused by the range check fused into the same loop.
  */
 public final class FfxTransform extends BlockTransform {
 
     /** Number of decimal digits the FFX cipher works on (0..999). */
     public static final int DIGITS = 3;
     private static final int LEVELS = 256;
+    private static final int LEVEL_MASK = LEVELS - 1;
     private static final int CODES = 1000;
+    /** Decryption table stride: 1024 ≥ 1000 codes, so an index is a shift and a mask (entries 1000..1023 unused). */
+    private static final int CODE_STRIDE = 1024;
+    private static final int CODE_MASK = CODE_STRIDE - 1;
 
     private final boolean[] mask;
     private final int[] lookup;
@@ -47,10 +52,10 @@ public final class FfxTransform extends BlockTransform {
             encryptTable[v] = v / scale;
             encryptTable[LEVELS + v] = lookup[v] / scale;
         }
-        decryptTable = new float[2 * CODES];
-        for (int w = 0; w < CODES; w++) {
+        decryptTable = new float[2 * CODE_STRIDE];
+        for (int w = 0; w < CODE_STRIDE; w++) {
             decryptTable[w] = w / 255f;
-            decryptTable[CODES + w] = cipher.decryptInteger(w, DIGITS) / 255f;
+            decryptTable[CODE_STRIDE + w] = w < CODES ? cipher.decryptInteger(w, DIGITS) / 255f : Float.NaN;
         }
     }
 
@@ -78,21 +83,27 @@ public final class FfxTransform extends BlockTransform {
         }
 
         @Override
-        void apply(float[] src, float[] dst, int base, boolean encrypt) {
+        int apply(float[] src, float[] dst, int base, boolean encrypt) {
+            int range = 0;
             if (encrypt) {
                 for (int o = 0; o < selected.length; o++) {
-                    dst[base + o] = encryptTable[(selected[o] << 8) + (int) (src[base + o] * 255f)];
+                    float v = src[base + o];
+                    range |= rangeBits(v);
+                    dst[base + o] = encryptTable[(selected[o] << 8) | ((int) (v * 255f) & LEVEL_MASK)];
                 }
             } else {
                 for (int o = 0; o < selected.length; o++) {
-                    dst[base + o] = decryptTable[selected[o] * CODES + (int) Math.rint(src[base + o] * scale)];
+                    float v = src[base + o];
+                    range |= rangeBits(v);
+                    dst[base + o] = decryptTable[(selected[o] << 10) | ((int) Math.rint(v * scale) & CODE_MASK)];
                 }
             }
+            return range;
         }
 
         @Override
         NDArray apply(NDArray flat, boolean encrypt) {
-            int stride = encrypt ? LEVELS : CODES;
+            int stride = encrypt ? LEVELS : CODE_STRIDE;
             NDArray offsets = device.get("offsets" + stride, flat, m -> {
                 long[] o = new long[selected.length];
                 for (int i = 0; i < o.length; i++) {

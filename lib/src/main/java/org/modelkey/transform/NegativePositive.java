@@ -34,11 +34,14 @@ public final class NegativePositive extends BlockTransform {
         }
 
         @Override
-        void apply(float[] src, float[] dst, int base, boolean encrypt) {
+        int apply(float[] src, float[] dst, int base, boolean encrypt) {
+            int range = 0;
             for (int o = 0; o < selected.length; o++) {
                 float v = src[base + o];
+                range |= rangeBits(v);
                 dst[base + o] = selected[o] != 0 ? (255f - 255f * v) / 255f : v;
             }
+            return range;
         }
 
         @Override

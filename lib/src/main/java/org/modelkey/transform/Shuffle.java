@@ -40,11 +40,15 @@ public final class Shuffle extends BlockTransform {
         }
 
         @Override
-        void apply(float[] src, float[] dst, int base, boolean encrypt) {
+        int apply(float[] src, float[] dst, int base, boolean encrypt) {
             int[] map = encrypt ? forward : backward;
+            int range = 0;
             for (int o = 0; o < map.length; o++) {
-                dst[base + o] = src[base + map[o]];
+                float v = src[base + map[o]];
+                range |= rangeBits(v);
+                dst[base + o] = v;
             }
+            return range;
         }
 
         @Override

@@ -166,6 +166,19 @@ class BlockTransformTest {
         assertThrows(IllegalArgumentException.class, () -> BlockTransform.of(key(KeyKind.FFX, 4, 3, 1)).encrypt(negative, 32, 32));
     }
 
+    @Test
+    void rangeIsExactlyZeroToOneIncludingNegativeZero() {
+        for (KeyKind kind : KeyKind.values()) {
+            BlockTransform bt = BlockTransform.of(key(kind, 2, 1, 3));
+            float[] edges = {-0f, 0f, 1f, 0.5f};
+            assertEquals(4, bt.encrypt(edges, 2, 2).length);
+            float[] above = {0f, Math.nextUp(1f), 0f, 0f};
+            assertThrows(IllegalArgumentException.class, () -> bt.encrypt(above, 2, 2), kind.name());
+            float[] below = {0f, 0f, -Float.MIN_VALUE, 0f};
+            assertThrows(IllegalArgumentException.class, () -> bt.decrypt(below, 2, 2), kind.name());
+        }
+    }
+
     private static float max(float[] values) {
         float m = Float.NEGATIVE_INFINITY;
         for (float v : values) {
