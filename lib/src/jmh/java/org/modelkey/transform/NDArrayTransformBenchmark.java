@@ -13,6 +13,7 @@ import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -23,10 +24,11 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Time of the NDArray (engine) path on a 64×3×32×32 batch beside one inference forward pass of
- * ResNet-18 (CIFAR-sized, DJL's ResNetV1) on the same batch and engine.
+ * ResNet-18 (CIFAR-sized, DJL's ResNetV1) on the same batch and engine, both on one CPU thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"})
 public class NDArrayTransformBenchmark {
 
     /** A 64×3×32×32 batch of 8-bit values and the transform under test, at M = 4. */
