@@ -1,0 +1,116 @@
+package org.modelkey;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The scale a notebook runs at (DESIGN.md, "Profiles"): {@code smoke} proves every cell runs,
+ * {@code demo} regenerates the committed results on embedded data, {@code paper} uses the papers'
+ * own data and models. A notebook reads the profile from {@code MODELKEY_PROFILE} and nothing else
+ * changes between scales: every size, epoch count and data set comes from {@link #pick}.
+ */
+public enum Profile {
+    SMOKE, DEMO, PAPER;
+
+    /** Environment variable that selects the profile. */
+    public static final String PROFILE_VARIABLE = "MODELKEY_PROFILE";
+    /** Environment variable that names the project folder (else found from the working directory). */
+    public static final String HOME_VARIABLE = "MODELKEY_HOME";
+    /** Environment variable that moves the cache of embedded data, kernels and checkpoints. */
+    public static final String CACHE_VARIABLE = "MODELKEY_CACHE";
+
+    private static final long SEED = 20210901L;
+
+    /** The profile named by {@code MODELKEY_PROFILE}, {@code demo} when it is unset. */
+    public static Profile current() {
+        return current(System.getenv());
+    }
+
+    static Profile current(Map<String, String> env) {
+        String name = env.get(PROFILE_VARIABLE);
+        return name == null || name.isBlank() ? DEMO : parse(name);
+    }
+
+    /** Parses a profile name, with an error that lists the valid ones. */
+    public static Profile parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown profile '" + name
+                    + "': use one of smoke, demo, paper (set " + PROFILE_VARIABLE + ")");
+        }
+    }
+
+    /** Lower-case name, as used in folder names and result rows. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isSmoke() {
+        return this == SMOKE;
+    }
+
+    public boolean isPaper() {
+        return this == PAPER;
+    }
+
+    /** Chooses a setting by profile. */
+    public <T> T pick(T smoke, T demo, T paper) {
+        return switch (this) {
+            case SMOKE -> smoke;
+            case DEMO -> demo;
+            case PAPER -> paper;
+        };
+    }
+
+    /** The base seed every run derives its seeds from. */
+    public long seed() {
+        return SEED;
+    }
+
+    /**
+     * The project folder: {@code MODELKEY_HOME}, else the nearest folder at or above the working
+     * directory that holds both {@code environment/} and {@code lib/}.
+     */
+    public static Path projectRoot() {
+        String home = System.getenv(HOME_VARIABLE);
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("environment")) && Files.isDirectory(p.resolve("lib"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the modelkey folder above " + start
+                + ": run from inside the checkout or set " + HOME_VARIABLE + " to it");
+    }
+
+    /** Where result tables go: {@code results/<profile>}, or under {@code target/} for smoke runs. */
+    public Path resultsDir() {
+        return outputRoot().resolve("results").resolve(label());
+    }
+
+    /** Where figures go: {@code paper-figures/<profile>}, or under {@code target/} for smoke runs. */
+    public Path figuresDir() {
+        return outputRoot().resolve("paper-figures").resolve(label());
+    }
+
+    /** Smoke runs never overwrite committed results. */
+    private Path outputRoot() {
+        Path root = projectRoot();
+        return isSmoke() ? root.resolve("target").resolve("smoke") : root;
+    }
+
+    /** Cache of embedded data, kernelspec and checkpoints: {@code MODELKEY_CACHE} or environment/.cache. */
+    public static Path cacheDir() {
+        String cache = System.getenv(CACHE_VARIABLE);
+        if (cache != null && !cache.isBlank()) {
+            return Path.of(cache).toAbsolutePath().normalize();
+        }
+        return projectRoot().resolve("environment").resolve(".cache");
+    }
+}

@@ -1,0 +1,104 @@
+package org.modelkey.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.modelkey.Profile;
+import org.modelkey.io.AtomicFiles;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvWriteOptions;
+import tech.tablesaw.io.csv.CsvWriter;
+
+/**
+ * Saves what a notebook produces: result tables as {@code results/<profile>/NN-name.csv} with
+ * provenance columns, and figures as {@code paper-figures/<profile>/NN-name.png}, each written
+ * atomically (DESIGN.md, "Results and figures").
+ */
+public final class Results {
+    private final Profile profile;
+    private final Provenance provenance;
+
+    public Results(Profile profile) {
+        this(profile, Provenance.of(profile));
+    }
+
+    public Results(Profile profile, Provenance provenance) {
+        this.profile = profile;
+        this.provenance = provenance;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** Writes {@code table} to {@code resultsDir/name.csv}, adding the provenance columns. */
+    public Path saveTable(String name, Table table) {
+        Table out = table.copy();
+        addConstant(out, "profile", provenance.profile());
+        addConstant(out, "engine", provenance.engine());
+        addConstant(out, "device", provenance.device());
+        addConstant(out, "commit", provenance.commit());
+        Path file = profile.resultsDir().resolve(fileName(name, ".csv"));
+        try {
+            return AtomicFiles.write(file, stream -> {
+                var writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                new CsvWriter().write(out, CsvWriteOptions.builder(writer).build());
+                writer.flush();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Writes an XChart chart as {@code figuresDir/name.png}. */
+    public Path saveFigure(String name, Chart<?, ?> chart) {
+        return saveFigure(name, BitmapEncoder.getBufferedImage(chart));
+    }
+
+    /** Writes an image as {@code figuresDir/name.png}. */
+    public Path saveFigure(String name, BufferedImage image) {
+        Path file = profile.figuresDir().resolve(fileName(name, ".png"));
+        try {
+            return AtomicFiles.write(file, stream -> {
+                if (!ImageIO.write(image, "png", stream)) {
+                    throw new IOException("no PNG writer for image type " + image.getType());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The papers' printed numbers, {@code notebooks/reference/<file>}, as a table. */
+    public static Table paperReference(String file) {
+        Path path = Profile.projectRoot().resolve("notebooks").resolve("reference").resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("no reference table " + path
+                    + ": the papers' numbers live in notebooks/reference/ (see its README)");
+        }
+        return Table.read().csv(path.toFile()).setName(file);
+    }
+
+    private static void addConstant(Table table, String column, String value) {
+        if (!table.containsColumn(column)) {
+            table.addColumns(StringColumn.create(column, Collections.nCopies(table.rowCount(), value)));
+        }
+    }
+
+    private static String fileName(String name, String extension) {
+        if (name.isBlank() || name.contains("/") || name.contains("..")) {
+            throw new IllegalArgumentException("result name '" + name
+                    + "' must be a plain file name such as 00-quickstart");
+        }
+        return name.endsWith(extension) ? name : name + extension;
+    }
+}

@@ -1,0 +1,26 @@
+package org.modelkey;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
+
+class ProfileTest {
+    @Test
+    void defaultsToDemo() {
+        assertEquals(Profile.DEMO, Profile.current(Map.of()));
+        assertEquals(Profile.SMOKE, Profile.current(Map.of(Profile.PROFILE_VARIABLE, " Smoke ")));
+    }
+
+    @Test
+    void unknownProfileNamesTheValidOnes() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Profile.parse("fast"));
+        assertTrue(e.getMessage().contains("smoke, demo, paper"), e.getMessage());
+    }
+
+    @Test
+    void picksBySettingAndKeepsSmokeOutOfCommittedFolders() {
+        assertEquals(3, Profile.PAPER.pick(1, 2, 3));
+        assertTrue(Profile.SMOKE.resultsDir().toString().contains("target/smoke/results/smoke"));
+        assertTrue(Profile.DEMO.figuresDir().endsWith("paper-figures/demo"));
+    }
+}
