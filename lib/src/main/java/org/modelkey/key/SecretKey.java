@@ -97,7 +97,7 @@ public final class SecretKey {
         if (count < 0) {
             throw new IllegalArgumentException("incorrect key count " + count + " is negative: give 0 or more");
         }
-        BigInteger available = keySpace().subtract(BigInteger.ONE);
+        BigInteger available = keySpace(BigInteger.valueOf(count)).subtract(BigInteger.ONE);
         if (BigInteger.valueOf(count).compareTo(available) > 0) {
             throw new IllegalArgumentException("asked for " + count + " incorrect " + kind + " keys but M=" + blockSize
                     + ", C=" + channels + " allows only " + available + ": ask for fewer or use a larger block");
@@ -115,19 +115,24 @@ public final class SecretKey {
 
     /**
      * Number of distinct keys of this kind, M and C: L! for SHF, C(L, ⌊L/2⌋) for NP (the papers'
-     * 2^L counts every mask, not only half-masks); FFX adds the password space, so it is at least this.
+     * 2^L counts every mask, not only half-masks); FFX multiplies by the drawn-password space.
      */
     public BigInteger keySpace() {
+        return keySpace(null);
+    }
+
+    /** The key space, or any number above {@code cap} once the count passes it (cheap for huge L). */
+    private BigInteger keySpace(BigInteger cap) {
         int length = length();
         BigInteger n = BigInteger.ONE;
         if (kind == KeyKind.SHF) {
-            for (int i = 2; i <= length; i++) {
+            for (int i = 2; i <= length && (cap == null || n.compareTo(cap) <= 0); i++) {
                 n = n.multiply(BigInteger.valueOf(i));
             }
             return n;
         }
         int half = length / 2;
-        for (int i = 0; i < half; i++) {
+        for (int i = 0; i < half && (cap == null || n.compareTo(cap) <= 0); i++) {
             n = n.multiply(BigInteger.valueOf(length - i)).divide(BigInteger.valueOf(i + 1));
         }
         if (kind == KeyKind.FFX) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class SecretKeyTest {
         SecretKey shf = SecretKey.fromSeed(KeyKind.SHF, 4, 3, 1);
         assertEquals(48, shf.length());
         int[] sorted = shf.permutation();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         for (int i = 0; i < 48; i++) {
             assertEquals(i, sorted[i]);
         }
@@ -73,6 +74,8 @@ class SecretKeyTest {
             assertEquals(correct.blockSize(), k.blockSize());
         }
         assertEquals(wrong, correct.incorrectKeys(100, 9));
+        // a whole-image SHF key (L = 150528) must not compute L! to check the count
+        assertEquals(2, SecretKey.fromSeed(KeyKind.SHF, 224, 3, 0).incorrectKeys(2, 1).size());
         // M=1, C=2: NP has only C(2,1) = 2 masks, so one incorrect key at most.
         SecretKey tiny = SecretKey.fromSeed(KeyKind.NP, 1, 2, 0);
         assertEquals(1, tiny.incorrectKeys(1, 0).size());
