@@ -3,6 +3,7 @@ package org.modelkey.cli;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
@@ -10,6 +11,7 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -69,7 +71,7 @@ record ImageFile(int[] samples, int channels, int height, int width, int bits, M
                     if (type == null) {
                         type = reader.getImageTypes(0).next();
                     }
-                    java.awt.image.ColorModel model = type.getColorModel();
+                    ColorModel model = type.getColorModel();
                     boolean grey = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
                     return new ImageFile(null, grey ? 1 : 3, height, width, model.getComponentSize(0) > 8 ? 16 : 8, text);
                 }
@@ -145,7 +147,7 @@ record ImageFile(int[] samples, int channels, int height, int width, int bits, M
 
     private static Map<String, String> textEntries(IIOMetadata metadata) {
         Map<String, String> text = new HashMap<>();
-        if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(PNG_FORMAT)) {
+        if (metadata == null || !Arrays.asList(metadata.getMetadataFormatNames()).contains(PNG_FORMAT)) {
             return text;
         }
         Node root = metadata.getAsTree(PNG_FORMAT);

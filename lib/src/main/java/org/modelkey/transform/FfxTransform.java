@@ -18,19 +18,16 @@ import org.modelkey.key.SecretKey;
  * authors' code, and may exceed 1.
  *
  * <p>Both directions are one lookup in a precomputed float table: entry {@code 256·s + v} (encryption)
- * or {@code 1024·s + w} (decryption), where s is 1 at selected positions. Inputs outside [0,1]
- * are masked into the table and then refused by the range check fused into the same loop.
+ * or {@code 1024·s + w} (decryption), where s is 1 at selected positions.
  */
 public final class FfxTransform extends BlockTransform {
 
     /** Number of decimal digits the FFX cipher works on (0..999). */
     public static final int DIGITS = 3;
     private static final int LEVELS = 256;
-    private static final int LEVEL_MASK = LEVELS - 1;
     private static final int CODES = 1000;
-    /** Decryption table stride: 1024 ≥ 1000 codes, so an index is a shift and a mask (entries 1000..1023 unused). */
+    /** Decryption table stride: 1024 ≥ 1000 codes, so an index is a shift and an OR (entries 1000..1023 unused). */
     private static final int CODE_STRIDE = 1024;
-    private static final int CODE_MASK = CODE_STRIDE - 1;
 
     private final boolean[] mask;
     private final int[] lookup;
@@ -83,22 +80,16 @@ public final class FfxTransform extends BlockTransform {
         }
 
         @Override
-        int apply(float[] src, float[] dst, int base, boolean encrypt) {
-            int range = 0;
+        void apply(float[] src, float[] dst, int base, boolean encrypt) {
             if (encrypt) {
                 for (int o = 0; o < selected.length; o++) {
-                    float v = src[base + o];
-                    range |= rangeBits(v);
-                    dst[base + o] = encryptTable[(selected[o] << 8) | ((int) (v * 255f) & LEVEL_MASK)];
+                    dst[base + o] = encryptTable[(selected[o] << 8) | (int) (src[base + o] * 255f)];
                 }
             } else {
                 for (int o = 0; o < selected.length; o++) {
-                    float v = src[base + o];
-                    range |= rangeBits(v);
-                    dst[base + o] = decryptTable[(selected[o] << 10) | ((int) Math.rint(v * scale) & CODE_MASK)];
+                    dst[base + o] = decryptTable[(selected[o] << 10) | (int) Math.rint(src[base + o] * scale)];
                 }
             }
-            return range;
         }
 
         @Override

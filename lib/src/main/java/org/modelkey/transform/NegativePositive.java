@@ -22,26 +22,32 @@ public final class NegativePositive extends BlockTransform {
 
     @Override
     Plan plan(BlockLayout layout) {
-        return new FlipPlan(layout, layout.maskMap(mask));
+        int[] selected = layout.maskMap(mask);
+        float[] weight = new float[selected.length];
+        for (int o = 0; o < weight.length; o++) {
+            weight[o] = selected[o];
+        }
+        return new FlipPlan(layout, selected, weight);
     }
 
     private static final class FlipPlan extends Plan {
         private final int[] selected;
+        private final float[] weight;
 
-        FlipPlan(BlockLayout layout, int[] selected) {
+        FlipPlan(BlockLayout layout, int[] selected, float[] weight) {
             super(layout);
             this.selected = selected;
+            this.weight = weight;
         }
 
+        /** Selects with weights w ∈ {0, 1}: w·x' + (1 − w)·x is exactly x' or x, and vectorises (no branch). */
         @Override
-        int apply(float[] src, float[] dst, int base, boolean encrypt) {
-            int range = 0;
-            for (int o = 0; o < selected.length; o++) {
+        void apply(float[] src, float[] dst, int base, boolean encrypt) {
+            for (int o = 0; o < weight.length; o++) {
                 float v = src[base + o];
-                range |= rangeBits(v);
-                dst[base + o] = selected[o] != 0 ? (255f - 255f * v) / 255f : v;
+                float w = weight[o];
+                dst[base + o] = w * ((255f - 255f * v) / 255f) + (1f - w) * v;
             }
-            return range;
         }
 
         @Override

@@ -40,15 +40,11 @@ public final class Shuffle extends BlockTransform {
         }
 
         @Override
-        int apply(float[] src, float[] dst, int base, boolean encrypt) {
+        void apply(float[] src, float[] dst, int base, boolean encrypt) {
             int[] map = encrypt ? forward : backward;
-            int range = 0;
             for (int o = 0; o < map.length; o++) {
-                float v = src[base + map[o]];
-                range |= rangeBits(v);
-                dst[base + o] = v;
+                dst[base + o] = src[base + map[o]];
             }
-            return range;
         }
 
         @Override

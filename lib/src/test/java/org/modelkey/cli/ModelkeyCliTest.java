@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -84,7 +85,7 @@ class ModelkeyCliTest {
                 Path original = in.resolve(name + (name.equals("a") ? ".png" : ".jpg"));
                 ImageFile encrypted = ImageFile.read(enc.resolve(name + ".png"));
                 assertEquals(kind == KeyKind.FFX ? 16 : 8, encrypted.bits(), kind + " " + name);
-                assertFalse(java.util.Arrays.equals(ImageFile.read(original).samples(), encrypted.samples()));
+                assertFalse(Arrays.equals(ImageFile.read(original).samples(), encrypted.samples()));
                 assertArrayEquals(ImageFile.read(original).samples(), ImageFile.read(dec.resolve(name + ".png")).samples(),
                         kind + " " + name);
             }

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.modelkey.key.KeyKind;
@@ -32,7 +33,7 @@ class NDArrayTransformTest {
                         assertArrayEquals(y, encrypted.toFloatArray(), kind + " M=" + m);
                         assertArrayEquals(x, bt.decrypt(encrypted).toFloatArray(), kind + " M=" + m);
 
-                        float[] one = java.util.Arrays.copyOf(x, 3 * 32 * 48);
+                        float[] one = Arrays.copyOf(x, 3 * 32 * 48);
                         NDArray image = manager.create(one, new Shape(3, 32, 48));
                         assertArrayEquals(bt.encrypt(one, 32, 48), bt.encrypt(image).toFloatArray());
                         // the float decrypt path on arbitrary values in [0,1] also matches (FFX: rounding rules agree)
