@@ -123,9 +123,7 @@ public abstract class BlockTransform implements AutoCloseable {
         if (!inUnitRange(src)) {
             checkUnitRange(src);
         }
-        for (int base = 0; base < src.length; base += size) {
-            plan.apply(src, dst, base, encrypt);
-        }
+        plan.apply(src, dst, count, encrypt);
     }
 
     private NDArray apply(NDArray x, boolean encrypt) {
@@ -200,8 +198,8 @@ public abstract class BlockTransform implements AutoCloseable {
             this.layout = layout;
         }
 
-        /** Transforms the image at {@code src[base..base+C·H·W)} (values in [0,1]) into the same range of {@code dst}. */
-        abstract void apply(float[] src, float[] dst, int base, boolean encrypt);
+        /** Transforms {@code count} images stored one after another in {@code src} (values in [0,1]) into {@code dst}. */
+        abstract void apply(float[] src, float[] dst, int count, boolean encrypt);
 
         /** Transforms an N×(C·H·W) array; the result is a new array, attached anywhere. */
         abstract NDArray apply(NDArray flat, boolean encrypt);

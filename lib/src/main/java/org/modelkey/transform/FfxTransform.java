@@ -80,14 +80,16 @@ public final class FfxTransform extends BlockTransform {
         }
 
         @Override
-        void apply(float[] src, float[] dst, int base, boolean encrypt) {
-            if (encrypt) {
-                for (int o = 0; o < selected.length; o++) {
-                    dst[base + o] = encryptTable[(selected[o] << 8) | (int) (src[base + o] * 255f)];
-                }
-            } else {
-                for (int o = 0; o < selected.length; o++) {
-                    dst[base + o] = decryptTable[(selected[o] << 10) | (int) Math.rint(src[base + o] * scale)];
+        void apply(float[] src, float[] dst, int count, boolean encrypt) {
+            for (int base = 0; base < count * selected.length; base += selected.length) {
+                if (encrypt) {
+                    for (int o = 0; o < selected.length; o++) {
+                        dst[base + o] = encryptTable[(selected[o] << 8) | (int) (src[base + o] * 255f)];
+                    }
+                } else {
+                    for (int o = 0; o < selected.length; o++) {
+                        dst[base + o] = decryptTable[(selected[o] << 10) | (int) Math.rint(src[base + o] * scale)];
+                    }
                 }
             }
         }

@@ -22,32 +22,43 @@ public final class NegativePositive extends BlockTransform {
 
     @Override
     Plan plan(BlockLayout layout) {
-        int[] selected = layout.maskMap(mask);
-        float[] weight = new float[selected.length];
-        for (int o = 0; o < weight.length; o++) {
-            weight[o] = selected[o];
-        }
-        return new FlipPlan(layout, selected, weight);
+        return new FlipPlan(layout, layout.maskMap(mask));
     }
 
     private static final class FlipPlan extends Plan {
         private final int[] selected;
-        private final float[] weight;
+        /** Weights w = 1 at selected positions, 0 elsewhere, repeated for as many images as the largest batch so far. */
+        private volatile float[] weights = new float[0];
 
-        FlipPlan(BlockLayout layout, int[] selected, float[] weight) {
+        FlipPlan(BlockLayout layout, int[] selected) {
             super(layout);
             this.selected = selected;
-            this.weight = weight;
         }
 
-        /** Selects with weights w ∈ {0, 1}: w·x' + (1 − w)·x is exactly x' or x, and vectorises (no branch). */
+        /**
+         * Selects with weights w ∈ {0, 1}: w·x' + (1 − w)·x is exactly x' or x. No branch, and the
+         * weights line up with the batch index, so the JIT vectorises the loop.
+         */
         @Override
-        void apply(float[] src, float[] dst, int base, boolean encrypt) {
-            for (int o = 0; o < weight.length; o++) {
-                float v = src[base + o];
-                float w = weight[o];
-                dst[base + o] = w * ((255f - 255f * v) / 255f) + (1f - w) * v;
+        void apply(float[] src, float[] dst, int count, boolean encrypt) {
+            int length = count * selected.length;
+            float[] w = weightsFor(length);
+            for (int o = 0; o < length; o++) {
+                float v = src[o];
+                dst[o] = w[o] * ((255f - 255f * v) / 255f) + (1f - w[o]) * v;
             }
+        }
+
+        private float[] weightsFor(int length) {
+            float[] w = weights;
+            if (w.length < length) {
+                w = new float[length];
+                for (int o = 0; o < length; o++) {
+                    w[o] = selected[o % selected.length];
+                }
+                weights = w;
+            }
+            return w;
         }
 
         @Override

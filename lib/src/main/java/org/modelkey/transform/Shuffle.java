@@ -40,10 +40,12 @@ public final class Shuffle extends BlockTransform {
         }
 
         @Override
-        void apply(float[] src, float[] dst, int base, boolean encrypt) {
+        void apply(float[] src, float[] dst, int count, boolean encrypt) {
             int[] map = encrypt ? forward : backward;
-            for (int o = 0; o < map.length; o++) {
-                dst[base + o] = src[base + map[o]];
+            for (int base = 0; base < count * map.length; base += map.length) {
+                for (int o = 0; o < map.length; o++) {
+                    dst[base + o] = src[base + map[o]];
+                }
             }
         }
 
