@@ -54,6 +54,20 @@ class BlockTransformTest {
     }
 
     @Test
+    void aBatchGivesTheSameValuesAsItsImagesOneByOne() {
+        for (KeyKind kind : KeyKind.values()) {
+            BlockTransform bt = BlockTransform.of(key(kind, 4, 3, 12));
+            int size = 3 * 16 * 8;
+            float[] batch = randomImages(3, 3, 16, 8, 21, true);
+            float[] together = bt.encrypt(batch, 3, 16, 8);
+            for (int i = 2; i >= 0; i--) {
+                float[] one = Arrays.copyOfRange(batch, i * size, (i + 1) * size);
+                assertArrayEquals(Arrays.copyOfRange(together, i * size, (i + 1) * size), bt.encrypt(one, 16, 8), kind + " image " + i);
+            }
+        }
+    }
+
+    @Test
     void wholeImageBlockWorks() {
         for (KeyKind kind : KeyKind.values()) {
             BlockTransform bt = BlockTransform.of(key(kind, 32, 3, 1));
