@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Time of the NDArray (engine) path on a 64×3×32×32 batch beside one inference forward pass of
  * ResNet-18 (CIFAR-sized, DJL's ResNetV1) on the same batch and engine, both on one CPU thread.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"})
 public class NDArrayTransformBenchmark {
