@@ -73,6 +73,10 @@ public final class ByteImagesFile {
             long offset = head.position() - in.available();
             long pixelBytes = (long) count * channels * height * width;
             long maskBytes = hasLabels ? 0 : (long) count * height * width;
+            if (pixelBytes > Integer.MAX_VALUE || maskBytes > Integer.MAX_VALUE) {
+                throw new IOException(file + " holds more than 2 GiB of pixels, more than one cache file can map:"
+                        + " build the set as several smaller parts");
+            }
             if (offset + pixelBytes + maskBytes != size) {
                 throw new IOException(file + " has " + size + " bytes but its header announces "
                         + (offset + pixelBytes + maskBytes) + " (truncated or damaged): delete it and it will be rebuilt");

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +48,8 @@ public final class StampCatalog {
     private final Path root;
     private final List<Stamp> stamps;
     private final List<Path> backgrounds;
+    private final Map<Integer, List<SceneGenerator.Cutout>> cutoutsBySize = new ConcurrentHashMap<>();
+    private final Map<Integer, List<Pixels>> backgroundsBySize = new ConcurrentHashMap<>();
 
     private StampCatalog(Path root, List<Stamp> stamps, List<Path> backgrounds) {
         this.root = root;
@@ -106,6 +110,57 @@ public final class StampCatalog {
 
     public List<Path> backgrounds() {
         return backgrounds;
+    }
+
+    /**
+     * Every stamp as a cut-out for scenes of {@code size}×{@code size}: longer side reduced (or
+     * enlarged) to {@code size}. Decoded once per size and kept.
+     */
+    List<SceneGenerator.Cutout> cutouts(int size) throws IOException {
+        List<SceneGenerator.Cutout> cached = cutoutsBySize.get(size);
+        if (cached == null) {
+            cached = parallel(stamps.size(), i -> {
+                Pixels rgba = cutout(stamps.get(i));
+                double scale = (double) size / Math.max(rgba.height(), rgba.width());
+                int h = Math.max(1, (int) Math.round(rgba.height() * scale));
+                int w = Math.max(1, (int) Math.round(rgba.width() * scale));
+                return new SceneGenerator.Cutout(i, stamps.get(i).classIndex(), Resampling.resize(rgba, h, w));
+            });
+            cutoutsBySize.put(size, cached);
+        }
+        return cached;
+    }
+
+    /** Every background reduced so its shorter side is at most twice {@code size}; kept per size. */
+    List<Pixels> backgrounds(int size) throws IOException {
+        List<Pixels> cached = backgroundsBySize.get(size);
+        if (cached == null) {
+            cached = parallel(backgrounds.size(), i -> {
+                Pixels bg = background(i);
+                double scale = Math.min(1.0, 2.0 * size / Math.min(bg.height(), bg.width()));
+                return Resampling.resize(bg, (int) Math.round(bg.height() * scale), (int) Math.round(bg.width() * scale));
+            });
+            backgroundsBySize.put(size, cached);
+        }
+        return cached;
+    }
+
+    private interface Loader<T> {
+        T load(int index) throws IOException;
+    }
+
+    private static <T> List<T> parallel(int n, Loader<T> loader) throws IOException {
+        try {
+            return IntStream.range(0, n).parallel().mapToObj(i -> {
+                try {
+                    return loader.load(i);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Decodes a stamp as premultiplied RGBA, trimmed to the bounding box of its visible pixels. */

@@ -1,7 +1,6 @@
 package org.modelkey.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,19 +45,8 @@ public final class StampScenes {
     /** Generates the set for {@code config} in memory (no cache). */
     public static TrainTestSplit<ByteImages> generate(StampCatalog catalog, StampConfig config) throws IOException {
         int size = config.size();
-        List<SceneGenerator.Cutout> cutouts = parallel(catalog.stamps().size(), i -> {
-            StampCatalog.Stamp s = catalog.stamps().get(i);
-            Pixels rgba = catalog.cutout(s);
-            double scale = (double) size / Math.max(rgba.height(), rgba.width());
-            int h = Math.max(1, (int) Math.round(rgba.height() * scale));
-            int w = Math.max(1, (int) Math.round(rgba.width() * scale));
-            return new SceneGenerator.Cutout(s.id(), s.classIndex(), Resampling.resize(rgba, h, w));
-        });
-        List<Pixels> backgrounds = parallel(catalog.backgrounds().size(), i -> {
-            Pixels bg = catalog.background(i);
-            double scale = Math.min(1.0, 2.0 * size / Math.min(bg.height(), bg.width()));
-            return Resampling.resize(bg, (int) Math.round(bg.height() * scale), (int) Math.round(bg.width() * scale));
-        });
+        List<SceneGenerator.Cutout> cutouts = catalog.cutouts(size);
+        List<Pixels> backgrounds = catalog.backgrounds(size);
         SceneGenerator generator = new SceneGenerator(size, backgrounds, config.ignoreEdges());
         List<List<List<SceneGenerator.Cutout>>> pools = splitByStamp(cutouts, catalog.classes().size(), config);
         List<String> classes = new ArrayList<>(catalog.classes());
@@ -120,23 +108,5 @@ public final class StampScenes {
         return config.segmentation()
                 ? new ByteImages(count, 3, size, size, ByteBuffer.wrap(pixels), null, ByteBuffer.wrap(masks), sources, classes)
                 : new ByteImages(count, 3, size, size, ByteBuffer.wrap(pixels), labels, null, sources, classes);
-    }
-
-    private interface Loader<T> {
-        T load(int index) throws IOException;
-    }
-
-    private static <T> List<T> parallel(int n, Loader<T> loader) throws IOException {
-        try {
-            return IntStream.range(0, n).parallel().mapToObj(i -> {
-                try {
-                    return loader.load(i);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
