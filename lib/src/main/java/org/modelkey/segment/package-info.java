@@ -7,7 +7,7 @@
  * {@link org.modelkey.segment.MeanIoU} (Eq. 1) under the correct key, incorrect keys or plain images.
  *
  * <pre>{@code
- * try (Model model = Model.newInstance("fcn")) {
+ * try (Model model = Model.newInstance("fcn"); BlockTransform key = BlockTransform.of(secretKey)) {
  *     model.setBlock(Fcn.withResNet(ModelSpec.of("resnet20", classes, 3, 64, 64)));
  *     new SegmentationTraining(model, SegmentationTraining.Settings.paper(epochs, 32, seed), System.out)
  *             .fit(train, validation, key::encrypt);
