@@ -44,6 +44,25 @@ public final class SegmentationEvaluation {
     private SegmentationEvaluation() {}
 
     /**
+     * The segmentation maps of a batch (the predictions of the paper's Fig. 5): the arg-max class of
+     * every pixel, N×H×W, attached to the images' manager.
+     *
+     * @param images N×C×H×W in [0,1], before the key transform
+     */
+    public static NDArray predict(Model model, NDArray images, UnaryOperator<NDArray> transform) {
+        if (images.getShape().dimension() != 4) {
+            throw new IllegalArgumentException("images of shape " + images.getShape()
+                    + " are not a batch N×C×H×W: add the batch axis (expandDims(0)) to a single image");
+        }
+        NDArray input = transform.apply(images.toDevice(model.getNDManager().getDevice(), false));
+        ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
+        NDArray scores = model.getBlock().forward(parameters, new NDList(input), false).head();
+        NDArray classes = scores.argMax(1).toDevice(images.getDevice(), false);
+        classes.attach(images.getManager());
+        return classes;
+    }
+
+    /**
      * @param model a model whose block maps N×C×H×W images to N×K×H×W class scores (an {@link Fcn})
      * @param data records of a float32 C×H×W image in [0,1] and its H×W mask ({@value MeanIoU#IGNORE} = ignore)
      * @param transform the key transform on an N×C×H×W batch ({@code UnaryOperator.identity()} for plain images)

@@ -8,6 +8,8 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.dataset.ArrayDataset;
@@ -93,6 +95,16 @@ class SegmentationTrainingTest {
             assertEquals(history.best().validation().meanIoU(), again.meanIoU(), 1e-9,
                     "the model keeps the parameters of its best validation epoch");
             assertEquals(history.best().validation().loss(), again.loss(), 1e-5);
+
+            NDArray images = nd.create(new Shape(4, 3, SIZE, SIZE));
+            NDArray masks = nd.create(new Shape(4, SIZE, SIZE), DataType.INT32);
+            for (int i = 0; i < 4; i++) {
+                images.set(new NDIndex(i), validation.get(nd, i).getData().head());
+                masks.set(new NDIndex(i), validation.get(nd, i).getLabels().head());
+            }
+            NDArray maps = SegmentationEvaluation.predict(model, images, UnaryOperator.identity());
+            assertEquals(masks.getShape(), maps.getShape());
+            assertTrue(new MeanIoU(2).add(maps, masks).value() > 0.8, "the segmentation maps match the masks");
         }
     }
 
