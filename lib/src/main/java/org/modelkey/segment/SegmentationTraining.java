@@ -1,5 +1,6 @@
 package org.modelkey.segment;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -117,12 +118,12 @@ public final class SegmentationTraining {
         SelectiveDecaySgd optimizer = new SelectiveDecaySgd(fcn.getParameters(),
                 settings.schedule().tracker(stepsPerEpoch, settings.epochs()), settings.momentum(), settings.weightDecay());
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
-                .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()});
+                .optDevices(new Device[] {model.getNDManager().getDevice()});
         List<Epoch> done = new ArrayList<>();
         byte[] best = null;
         int bestEpoch = -1;
         try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(batchShape(train));
+            trainer.initialize(batchShape(validation));
             for (int epoch = 0; epoch < settings.epochs(); epoch++) {
                 long start = System.nanoTime();
                 double trainLoss = trainEpoch(trainer, optimizer, loss, train, transform, epoch, epoch * stepsPerEpoch);
@@ -164,11 +165,19 @@ public final class SegmentationTraining {
         return sum / batches;
     }
 
-    private Shape batchShape(RandomAccessDataset train) throws IOException {
+    /**
+     * The input shape, read from the validation set: its records are not augmented, so reading one
+     * leaves the training set's augmentation sequence as it was.
+     */
+    private Shape batchShape(RandomAccessDataset validation) throws IOException {
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("the validation set is empty: hold out some training images"
+                    + " (the paper keeps 146 of 1464) to select the model by validation loss");
+        }
         try (NDManager scratch = model.getNDManager().newSubManager()) {
-            Shape image = train.get(scratch, 0).getData().head().getShape();
+            Shape image = validation.get(scratch, 0).getData().head().getShape();
             if (image.dimension() != 3) {
-                throw new IllegalArgumentException("training record of shape " + image
+                throw new IllegalArgumentException("validation record of shape " + image
                         + " is not a C×H×W image: give a segmentation data set of float32 C×H×W images");
             }
             return new Shape(settings.batchSize(), image.get(0), image.get(1), image.get(2));
