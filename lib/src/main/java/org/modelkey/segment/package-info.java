@@ -1,0 +1,19 @@
+/**
+ * Protected semantic segmentation (Ito, AprilPyone and Kiya 2021): an {@link org.modelkey.segment.Fcn}
+ * (backbone, 1×1 classifier, bilinear upsampling to the input size) trained by
+ * {@link org.modelkey.segment.SegmentationTraining} on images passed through a key transform, with
+ * the per-pixel {@link org.modelkey.segment.PixelCrossEntropyLoss} that ignores label 255, and scored
+ * by {@link org.modelkey.segment.SegmentationEvaluation} as a whole-set
+ * {@link org.modelkey.segment.MeanIoU} (Eq. 1) under the correct key, incorrect keys or plain images.
+ *
+ * <pre>{@code
+ * try (Model model = Model.newInstance("fcn"); BlockTransform key = BlockTransform.of(secretKey)) {
+ *     model.setBlock(Fcn.withResNet(ModelSpec.of("resnet20", classes, 3, 64, 64)));
+ *     new SegmentationTraining(model, SegmentationTraining.Settings.paper(epochs, 32, seed), System.out)
+ *             .fit(train, validation, key::encrypt);
+ *     double correct = SegmentationEvaluation.score(model, test, 64, key::encrypt).meanIoU();
+ *     double plain = SegmentationEvaluation.score(model, test, 64, UnaryOperator.identity()).meanIoU();
+ * }
+ * }</pre>
+ */
+package org.modelkey.segment;

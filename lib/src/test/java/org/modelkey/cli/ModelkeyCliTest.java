@@ -1,0 +1,148 @@
+package org.modelkey.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelkey.key.KeyKind;
+
+class ModelkeyCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** A random 8-bit RGB image (or grey) written as PNG or JPEG. */
+    static Path image(Path file, int width, int height, boolean grey, long seed) throws IOException {
+        BufferedImage img = new BufferedImage(width, height, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                img.getRaster().setSample(x, y, 0, rng.nextInt(256));
+                if (!grey) {
+                    img.getRaster().setSample(x, y, 1, rng.nextInt(256));
+                    img.getRaster().setSample(x, y, 2, (x * 8) & 255);
+                }
+            }
+        }
+        Files.createDirectories(file.getParent());
+        String format = file.toString().endsWith(".png") ? "png" : "jpg";
+        assertTrue(ImageIO.write(img, format, file.toFile()));
+        return file;
+    }
+
+    /** Runs the command line, returning its exit code and stderr. */
+    static Result run(String... args) {
+        PrintStream oldErr = System.err;
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
+        try {
+            return new Result(ModelkeyCli.run(args), err.toString());
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+    }
+
+    record Result(int code, String err) {}
+
+    private Path keygen(KeyKind kind, String... extra) {
+        Path key = dir.resolve(kind + "-key.json");
+        String[] base = {"keygen", "--kind", kind.name(), "-M", "4", "-o", key.toString()};
+        String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
+        Result r = run(args);
+        assertEquals(0, r.code(), r.err());
+        return key;
+    }
+
+    @Test
+    void everyKindRoundTripsAFolderOfPngAndJpegImages() throws IOException {
+        Path in = dir.resolve("in");
+        image(in.resolve("a.png"), 32, 16, false, 1);
+        image(in.resolve("sub/b.jpg"), 16, 24, false, 2);
+        for (KeyKind kind : KeyKind.values()) {
+            Path key = keygen(kind);
+            Path enc = dir.resolve("enc-" + kind);
+            Path dec = dir.resolve("dec-" + kind);
+            assertEquals(0, run("encrypt", "-k", key.toString(), "-o", enc.toString(), in.toString()).code());
+            Result r = run("decrypt", "-k", key.toString(), "-o", dec.toString(), enc.toString());
+            assertEquals(0, r.code(), r.err());
+            for (String name : new String[] {"a", "sub/b"}) {
+                Path original = in.resolve(name + (name.equals("a") ? ".png" : ".jpg"));
+                ImageFile encrypted = ImageFile.read(enc.resolve(name + ".png"));
+                assertEquals(kind == KeyKind.FFX ? 16 : 8, encrypted.bits(), kind + " " + name);
+                assertFalse(Arrays.equals(ImageFile.read(original).samples(), encrypted.samples()));
+                assertArrayEquals(ImageFile.read(original).samples(), ImageFile.read(dec.resolve(name + ".png")).samples(),
+                        kind + " " + name);
+            }
+        }
+    }
+
+    @Test
+    void greyImagesNeedAOneChannelKey() throws IOException {
+        Path grey = image(dir.resolve("g.png"), 8, 8, true, 3);
+        Path rgbKey = keygen(KeyKind.NP);
+        Result r = run("encrypt", "-k", rgbKey.toString(), "-o", dir.resolve("out").toString(), grey.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("1 channel(s)") && r.err().contains("--channels 1"), r.err());
+        Path greyKey = dir.resolve("grey.json");
+        assertEquals(0, run("keygen", "--kind", "SHF", "-M", "2", "-C", "1", "-o", greyKey.toString()).code());
+        assertEquals(0, run("encrypt", "-k", greyKey.toString(), "-o", dir.resolve("out").toString(), grey.toString()).code());
+    }
+
+    @Test
+    void wrongFfxPasswordIsDetectedAndNothingIsWritten() throws IOException {
+        Path img = image(dir.resolve("in/x.png"), 16, 16, false, 4);
+        Path key = keygen(KeyKind.FFX, "--seed", "5", "--password", "right");
+        Path enc = dir.resolve("enc");
+        assertEquals(0, run("encrypt", "-k", key.toString(), "-o", enc.toString(), img.toString()).code());
+        Path wrong = dir.resolve("wrong.json");
+        assertEquals(0, run("keygen", "--kind", "FFX", "-M", "4", "--seed", "5", "--password", "wrong", "-o", wrong.toString()).code());
+        Path dec = dir.resolve("dec");
+        Result r = run("decrypt", "-k", wrong.toString(), "-o", dec.toString(), enc.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("was encrypted with key") && r.err().contains("FFX password"), r.err());
+        assertFalse(Files.exists(dec));
+    }
+
+    @Test
+    void badSizeStopsTheRunBeforeAnythingIsWritten() throws IOException {
+        Path in = dir.resolve("in");
+        image(in.resolve("a-good.png"), 16, 16, false, 1);
+        image(in.resolve("b-bad.png"), 16, 30, false, 1);
+        Path key = keygen(KeyKind.SHF);
+        Path out = dir.resolve("out");
+        Result r = run("encrypt", "-k", key.toString(), "-o", out.toString(), in.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("b-bad.png") && r.err().contains("height 30 is not a multiple of block size M=4"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void plainImagesAndExistingFilesAreRefused() throws IOException {
+        Path img = image(dir.resolve("in/x.png"), 16, 16, false, 4);
+        Path key = keygen(KeyKind.NP);
+        Result r = run("decrypt", "-k", key.toString(), "-o", dir.resolve("dec").toString(), img.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no modelkey key fingerprint"), r.err());
+        r = run("keygen", "--kind", "NP", "-M", "4", "-o", key.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("already exists") && r.err().contains("--force"), r.err());
+        r = run("encrypt", "-k", key.toString(), "-o", dir.resolve("in").toString(), img.toString());
+        assertTrue(r.err().contains("would overwrite its input"), r.err());
+    }
+}
