@@ -1,0 +1,109 @@
+package org.modelkey.key;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecretKeyTest {
+
+    @Test
+    void sameSeedSameKeyDifferentSeedsDifferentKeys() {
+        for (KeyKind kind : KeyKind.values()) {
+            assertEquals(SecretKey.fromSeed(kind, 4, 3, 7), SecretKey.fromSeed(kind, 4, 3, 7));
+            HashSet<String> prints = new HashSet<>();
+            for (long seed = 0; seed < 50; seed++) {
+                prints.add(SecretKey.fromSeed(kind, 4, 3, seed).fingerprint());
+            }
+            assertEquals(50, prints.size(), kind + ": 50 seeds must give 50 different keys");
+        }
+    }
+
+    @Test
+    void shfIsAPermutationAndMasksSelectHalf() {
+        SecretKey shf = SecretKey.fromSeed(KeyKind.SHF, 4, 3, 1);
+        assertEquals(48, shf.length());
+        int[] sorted = shf.permutation();
+        java.util.Arrays.sort(sorted);
+        for (int i = 0; i < 48; i++) {
+            assertEquals(i, sorted[i]);
+        }
+        assertNull(shf.password());
+        for (KeyKind kind : new KeyKind[] {KeyKind.NP, KeyKind.FFX}) {
+            SecretKey k = SecretKey.fromSeed(kind, 2, 3, 1);
+            int selected = 0;
+            for (boolean b : k.mask()) {
+                selected += b ? 1 : 0;
+            }
+            assertEquals(6, selected);
+        }
+        assertEquals(16, SecretKey.fromSeed(KeyKind.FFX, 2, 3, 1).password().length());
+    }
+
+    @Test
+    void secureRandomKeysDiffer() {
+        assertNotEquals(SecretKey.random(KeyKind.NP, 4, 3), SecretKey.random(KeyKind.NP, 4, 3));
+    }
+
+    @Test
+    void givenPasswordReplacesTheDrawnOne() {
+        SecretKey k = SecretKey.fromSeed(KeyKind.FFX, 4, 3, 3).withPassword("password");
+        assertEquals("password", k.password());
+        assertArrayEquals(SecretKey.fromSeed(KeyKind.FFX, 4, 3, 3).positions(), k.positions());
+        assertThrows(IllegalStateException.class, () -> SecretKey.fromSeed(KeyKind.NP, 4, 3, 3).withPassword("x"));
+    }
+
+    @Test
+    void incorrectKeysAreDistinctAndNeverTheCorrectOne() {
+        SecretKey correct = SecretKey.fromSeed(KeyKind.NP, 2, 3, 5);
+        List<SecretKey> wrong = correct.incorrectKeys(100, 9);
+        assertEquals(100, wrong.size());
+        assertEquals(100, new HashSet<>(wrong).size());
+        assertFalse(wrong.contains(correct));
+        for (SecretKey k : wrong) {
+            assertEquals(correct.kind(), k.kind());
+            assertEquals(correct.blockSize(), k.blockSize());
+        }
+        assertEquals(wrong, correct.incorrectKeys(100, 9));
+        // M=1, C=2: NP has only C(2,1) = 2 masks, so one incorrect key at most.
+        SecretKey tiny = SecretKey.fromSeed(KeyKind.NP, 1, 2, 0);
+        assertEquals(1, tiny.incorrectKeys(1, 0).size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tiny.incorrectKeys(2, 0));
+        assertTrue(e.getMessage().contains("allows only 1"), e.getMessage());
+    }
+
+    @Test
+    void keySpaceIsFactorialForShfAndBinomialForNp() {
+        assertEquals(BigInteger.valueOf(479001600L), SecretKey.fromSeed(KeyKind.SHF, 2, 3, 0).keySpace()); // 12!
+        assertEquals(BigInteger.valueOf(924), SecretKey.fromSeed(KeyKind.NP, 2, 3, 0).keySpace()); // C(12,6)
+    }
+
+    @Test
+    void fingerprintIsShortHexAndToStringHidesTheSecret() {
+        SecretKey k = SecretKey.fromSeed(KeyKind.FFX, 4, 3, 11);
+        assertTrue(k.fingerprint().matches("[0-9a-f]{12}"));
+        assertTrue(k.toString().contains(k.fingerprint()));
+        assertFalse(k.toString().contains(k.password()));
+    }
+
+    @Test
+    void badPartsAreRejectedWithTheFix() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SecretKey.of(KeyKind.SHF, 1, 3, new int[] {0, 0, 1}, null));
+        assertTrue(e.getMessage().contains("exactly once"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SecretKey.of(KeyKind.NP, 1, 4, new int[] {0}, null));
+        assertTrue(e.getMessage().contains("select exactly 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SecretKey.of(KeyKind.FFX, 1, 4, new int[] {0, 1}, null));
+        assertTrue(e.getMessage().contains("needs a password"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SecretKey.fromSeed(KeyKind.NP, 0, 3, 0));
+        assertTrue(e.getMessage().contains("M=0"), e.getMessage());
+    }
+}
