@@ -1,0 +1,49 @@
+package org.modelkey.attack;
+
+import org.modelkey.key.SecretKey;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Outcome of a key search ({@link KeyEstimationAttack} or {@link RandomKeySearch}): the key it
+ * settled on, the batch accuracy it kept, and its curve with one row per objective evaluation
+ * (columns {@code evaluation}, {@code candidate_accuracy}, {@code kept_accuracy}, and for the
+ * estimation attack {@code pass}, {@code i}, {@code j}).
+ *
+ * @param start the first key tried (the random starting key of the estimation attack)
+ * @param estimated the key kept at the end
+ * @param startAccuracy batch accuracy of {@code start}
+ * @param accuracy batch accuracy of {@code estimated}
+ * @param evaluations objective evaluations made
+ * @param seconds wall time of the search
+ * @param curve the accuracy curve against the number of evaluations
+ */
+public record KeySearchResult(String attack, SecretKey start, SecretKey estimated, double startAccuracy,
+        double accuracy, int evaluations, double seconds, Table curve) {
+
+    /** Objective evaluations per second of wall time. */
+    public double evaluationsPerSecond() {
+        return evaluations / seconds;
+    }
+
+    /**
+     * One row: attack, kind, M, C, start and kept batch accuracy, evaluations, seconds,
+     * evaluations per second and the fingerprints (never the keys) of the start and estimated keys.
+     */
+    public Table summary() {
+        return Table.create(attack,
+                StringColumn.create("attack", attack),
+                StringColumn.create("kind", estimated.kind().name()),
+                IntColumn.create("block_size", new int[] {estimated.blockSize()}),
+                IntColumn.create("channels", new int[] {estimated.channels()}),
+                DoubleColumn.create("start_accuracy", startAccuracy),
+                DoubleColumn.create("accuracy", accuracy),
+                IntColumn.create("evaluations", new int[] {evaluations}),
+                DoubleColumn.create("seconds", seconds),
+                DoubleColumn.create("evaluations_per_second", evaluationsPerSecond()),
+                StringColumn.create("start_key", start.fingerprint()),
+                StringColumn.create("estimated_key", estimated.fingerprint()));
+    }
+}
