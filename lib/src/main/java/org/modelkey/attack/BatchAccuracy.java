@@ -13,7 +13,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.modelkey.key.SecretKey;
 import org.modelkey.transform.BlockTransform;
 
@@ -22,6 +22,11 @@ import org.modelkey.transform.BlockTransform;
  * labelled batch transformed with a candidate key (the authors' {@code get_acc}). The batch and
  * labels are copied once to the model's device; each evaluation transforms the batch there, runs
  * the model in inference mode and frees every intermediate array before it returns.
+ *
+ * <p>A search that tries many NP or FFX masks of one password (the key-estimation attack) does not
+ * run the cipher per candidate: from the second such candidate on, the batch is encrypted by a
+ * {@link MaskSelection}, one select between two precomputed arrays. Other candidates (SHF keys,
+ * FFX keys that each bring a new password) are encrypted in full with {@link BlockTransform}.
  */
 public final class BatchAccuracy implements KeyObjective, AutoCloseable {
 
@@ -30,6 +35,8 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
     private final NDManager manager;
     private final NDArray images;
     private final NDArray labels;
+    private MaskSelection selection;
+    private SecretKey previous;
 
     private BatchAccuracy(Model model, NDManager manager, NDArray images, NDArray labels) {
         this.block = model.getBlock();
@@ -117,14 +124,27 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
 
     @Override
     public double accuracy(SecretKey candidate) {
+        Objects.requireNonNull(candidate, "candidate key");
+        boolean sameMaskFamily = previous != null && MaskSelection.supports(candidate)
+                && previous.kind() == candidate.kind() && Objects.equals(previous.password(), candidate.password());
+        previous = candidate;
+        if (sameMaskFamily && (selection == null || !selection.fits(candidate))) {
+            if (selection != null) {
+                selection.close();
+            }
+            selection = MaskSelection.of(candidate, images);
+        }
+        if (selection != null && selection.fits(candidate)) {
+            return accuracy(scope -> selection.encrypt(candidate, scope));
+        }
         try (BlockTransform transform = BlockTransform.of(candidate)) {
-            return accuracy(transform::encrypt);
+            return accuracy(scope -> transform.encrypt(attachedTo(scope)));
         }
     }
 
     /** Accuracy on the batch as it is, without any key (plain images). */
     public double plainAccuracy() {
-        return accuracy(UnaryOperator.identity());
+        return accuracy(this::attachedTo);
     }
 
     /**
@@ -143,10 +163,16 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
         return repeats / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private double accuracy(UnaryOperator<NDArray> transform) {
+    /** The batch, temporarily attached to {@code scope} so that what is computed from it is freed with the scope. */
+    private NDArray attachedTo(NDManager scope) {
+        images.tempAttach(scope);
+        return images;
+    }
+
+    /** Accuracy of the model on {@code input}, an array computed within a temporary scope. */
+    private double accuracy(Function<NDManager, NDArray> input) {
         try (NDManager scope = manager.newSubManager()) {
-            images.tempAttach(scope);
-            NDArray scores = block.forward(parameters, new NDList(transform.apply(images)), false).singletonOrThrow();
+            NDArray scores = block.forward(parameters, new NDList(input.apply(scope)), false).singletonOrThrow();
             long correct = scores.argMax(1).eq(labels).countNonzero().getLong();
             return (double) correct / labels.size();
         }
@@ -172,6 +198,9 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
 
     @Override
     public void close() {
+        if (selection != null) {
+            selection.close();
+        }
         manager.close();
     }
 }

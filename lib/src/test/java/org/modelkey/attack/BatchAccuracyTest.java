@@ -127,6 +127,18 @@ class BatchAccuracyTest {
     }
 
     @Test
+    void selectedMasksScoreLikeMasksEncryptedInFull() {
+        try (BatchAccuracy sequence = BatchAccuracy.of(model, images, labels)) {
+            for (SecretKey key : correct.incorrectKeys(5, 4)) {
+                double viaSelection = sequence.accuracy(key); // from the second key on, by MaskSelection
+                try (BatchAccuracy fresh = BatchAccuracy.of(model, images, labels)) {
+                    assertEquals(fresh.accuracy(key), viaSelection, 0.0, key.toString());
+                }
+            }
+        }
+    }
+
+    @Test
     void dataOfAnotherSizeThanTheModelIsRejected() {
         NDArray big = manager.zeros(new Shape(3, 1, 8, 8));
         var e = assertThrows(IllegalArgumentException.class, () -> BatchAccuracy.of(model, big, manager.create(new int[] {0, 1, 2})));
