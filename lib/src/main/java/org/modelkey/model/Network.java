@@ -1,0 +1,96 @@
+package org.modelkey.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.Arrays;
+
+/**
+ * A classifier ready to use: its {@link ModelSpec}, the DJL model holding the initialized block, and
+ * the devices it runs on (the first holds the parameters; training may spread batches over all).
+ * Parameters are initialized from the engine's random seed, so set
+ * {@code Engine.getInstance().setRandomSeed} first for a repeatable network.
+ */
+public final class Network implements AutoCloseable {
+
+    private final ModelSpec spec;
+    private final Model model;
+    private final Device[] devices;
+
+    private Network(ModelSpec spec, Model model, Device[] devices) {
+        this.spec = spec;
+        this.model = model;
+        this.devices = devices;
+    }
+
+    /** Builds and initializes the network of {@code spec} on {@code devices} (CPU if none given). */
+    public static Network create(ModelSpec spec, Device... devices) {
+        Device[] use = devices.length == 0 ? new Device[] {Device.cpu()} : devices.clone();
+        Block block = ModelRegistry.build(spec);
+        Model model = Model.newInstance(spec.name(), use[0]);
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, spec.batchShape(1));
+        return new Network(spec, model, use);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public Block block() {
+        return model.getBlock();
+    }
+
+    /** The devices, first one holding the parameters. */
+    public Device[] devices() {
+        return devices.clone();
+    }
+
+    public Device device() {
+        return devices[0];
+    }
+
+    /**
+     * Class scores (N×classes) of a batch in inference mode (BatchNorm uses its running
+     * statistics). The batch is moved to the network's device when needed; the result is attached
+     * to the batch's manager.
+     */
+    public NDArray logits(NDArray batch) {
+        spec.checkInput(batch.getShape());
+        NDArray x = batch.getShape().dimension() == 3 ? batch.expandDims(0) : batch;
+        NDArray onDevice = x.toDevice(device(), false);
+        // a fresh store each call: it caches parameter arrays, which PretrainedWeights.load replaces
+        ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
+        NDArray out = block().forward(parameters, new NDList(onDevice), false).singletonOrThrow();
+        out.attach(batch.getManager());
+        return out;
+    }
+
+    /** Predicted class index of each image of a batch. */
+    public int[] predict(NDArray batch) {
+        NDArray scores = logits(batch);
+        NDArray best = scores.argMax(1).toType(DataType.INT32, false);
+        int[] classes = best.toIntArray();
+        best.close();
+        scores.close();
+        return classes;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    @Override
+    public String toString() {
+        return spec + " on " + Arrays.toString(devices);
+    }
+}
