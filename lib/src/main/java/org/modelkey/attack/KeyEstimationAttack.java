@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  * is always kept; here the start key is evaluated first, so "went down" compares with the accuracy
  * of the key actually held, and the kept accuracy never drops below the start key's.
  */
-public final class KeyEstimationAttack {
+public final class KeyEstimationAttack implements KeySearch {
 
     private final int passes;
 
@@ -40,6 +40,12 @@ public final class KeyEstimationAttack {
 
     public int passes() {
         return passes;
+    }
+
+    /** Runs the search from the attacker's random key. */
+    @Override
+    public KeySearchResult search(KeyObjective objective, AttackerKnowledge knowledge, int channels) {
+        return search(objective, knowledge.randomKey(channels));
     }
 
     /**
@@ -94,7 +100,7 @@ public final class KeyEstimationAttack {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Table curve = Table.create("key estimation curve", evaluation, pass, first, second, candidate, kept);
         return new KeySearchResult("key estimation", start, current, startAccuracy, accuracy,
-                evaluation.size(), seconds, curve);
+                evaluation.size(), seconds, Double.NaN, curve);
     }
 
     /** β: the SHF permutation, or the mask as 0/1 entries. */

@@ -18,19 +18,28 @@ import tech.tablesaw.api.Table;
  * @param accuracy batch accuracy of {@code estimated}
  * @param evaluations objective evaluations made
  * @param seconds wall time of the search
+ * @param plainForwardsPerSecond the model's plain inference throughput on the same batch, the
+ *     yardstick for {@link #evaluationsPerSecond()}; NaN when the objective is not a model
  * @param curve the accuracy curve against the number of evaluations
  */
 public record KeySearchResult(String attack, SecretKey start, SecretKey estimated, double startAccuracy,
-        double accuracy, int evaluations, double seconds, Table curve) {
+        double accuracy, int evaluations, double seconds, double plainForwardsPerSecond, Table curve) {
 
     /** Objective evaluations per second of wall time. */
     public double evaluationsPerSecond() {
         return evaluations / seconds;
     }
 
+    /** This result with the model's plain inference throughput on the searched batch. */
+    public KeySearchResult withPlainForwardsPerSecond(double forwardsPerSecond) {
+        return new KeySearchResult(attack, start, estimated, startAccuracy, accuracy, evaluations, seconds,
+                forwardsPerSecond, curve);
+    }
+
     /**
      * One row: attack, kind, M, C, start and kept batch accuracy, evaluations, seconds,
-     * evaluations per second and the fingerprints (never the keys) of the start and estimated keys.
+     * evaluations per second beside the plain forward passes per second on the same batch (and
+     * their ratio), and the fingerprints (never the keys) of the start and estimated keys.
      */
     public Table summary() {
         return Table.create(attack,
@@ -43,6 +52,8 @@ public record KeySearchResult(String attack, SecretKey start, SecretKey estimate
                 IntColumn.create("evaluations", new int[] {evaluations}),
                 DoubleColumn.create("seconds", seconds),
                 DoubleColumn.create("evaluations_per_second", evaluationsPerSecond()),
+                DoubleColumn.create("plain_forwards_per_second", plainForwardsPerSecond),
+                DoubleColumn.create("speed_vs_plain", evaluationsPerSecond() / plainForwardsPerSecond),
                 StringColumn.create("start_key", start.fingerprint()),
                 StringColumn.create("estimated_key", estimated.fingerprint()));
     }

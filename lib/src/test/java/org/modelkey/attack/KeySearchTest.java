@@ -97,9 +97,9 @@ class KeySearchTest {
     @Test
     void randomSearchWithASeedIsRepeatable() {
         KeyObjective objective = KeySearchTest::erratic;
-        KeySearchResult a = new RandomKeySearch(50, 42).search(objective, KeyKind.NP, 4, 3);
-        KeySearchResult b = new RandomKeySearch(50, 42).search(objective, KeyKind.NP, 4, 3);
-        KeySearchResult c = new RandomKeySearch(50, 43).search(objective, KeyKind.NP, 4, 3);
+        KeySearchResult a = new RandomKeySearch(50).search(objective, new AttackerKnowledge(KeyKind.NP, 4, 42), 3);
+        KeySearchResult b = new RandomKeySearch(50).search(objective, new AttackerKnowledge(KeyKind.NP, 4, 42), 3);
+        KeySearchResult c = new RandomKeySearch(50).search(objective, new AttackerKnowledge(KeyKind.NP, 4, 43), 3);
         assertEquals(a.estimated(), b.estimated());
         assertEquals(a.curve().doubleColumn("candidate_accuracy").asList(),
                 b.curve().doubleColumn("candidate_accuracy").asList());
@@ -112,7 +112,7 @@ class KeySearchTest {
 
     @Test
     void randomSearchNeedsAtLeastOneKey() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new RandomKeySearch(0, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> new RandomKeySearch(0));
         assertTrue(e.getMessage().contains("at least 1 key"), e.getMessage());
     }
 
