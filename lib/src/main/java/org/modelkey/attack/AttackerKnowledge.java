@@ -7,9 +7,11 @@ import org.modelkey.key.SecretKey;
 /**
  * What a key-search attacker knows (ICIP 2021, Sec. 3.4: the model is stolen and the transform is
  * known except for the key): the kind of transform and the block size M, plus the seed of his own
- * random choices. The channel count follows from his images.
+ * random choices. For FFX he may also know the password (the authors' code fixed it in the
+ * configuration), leaving only the mask secret; null means he does not. The channel count follows
+ * from his images.
  */
-public record AttackerKnowledge(KeyKind kind, int blockSize, long seed) {
+public record AttackerKnowledge(KeyKind kind, int blockSize, long seed, String ffxPassword) {
 
     public AttackerKnowledge {
         Objects.requireNonNull(kind, "key kind");
@@ -17,10 +19,20 @@ public record AttackerKnowledge(KeyKind kind, int blockSize, long seed) {
             throw new IllegalArgumentException("block size M=" + blockSize
                     + " is not positive: give the M of the protected model (the papers use 2, 4, 8, 16)");
         }
+        if (ffxPassword != null && kind != KeyKind.FFX) {
+            throw new IllegalArgumentException("a known password means nothing for a " + kind
+                    + " key: give null, or kind FFX");
+        }
     }
 
-    /** The attacker's random key for images of {@code channels} channels, drawn from the seed. */
+    /** An attacker who knows the kind and M only. */
+    public AttackerKnowledge(KeyKind kind, int blockSize, long seed) {
+        this(kind, blockSize, seed, null);
+    }
+
+    /** The attacker's random key for images of {@code channels} channels, drawn from the seed, with the known password if any. */
     public SecretKey randomKey(int channels) {
-        return SecretKey.fromSeed(kind, blockSize, channels, seed);
+        SecretKey drawn = SecretKey.fromSeed(kind, blockSize, channels, seed);
+        return ffxPassword == null ? drawn : drawn.withPassword(ffxPassword);
     }
 }

@@ -89,6 +89,15 @@ class KeySearchTest {
     }
 
     @Test
+    void aKnownFfxPasswordIsKeptAndOnlyTheMaskIsDrawn() {
+        SecretKey start = new AttackerKnowledge(KeyKind.FFX, 2, 8, "known").randomKey(3);
+        assertEquals("known", start.password());
+        assertArrayEquals(new AttackerKnowledge(KeyKind.FFX, 2, 8).randomKey(3).positions(), start.positions());
+        var e = assertThrows(IllegalArgumentException.class, () -> new AttackerKnowledge(KeyKind.NP, 2, 8, "known"));
+        assertTrue(e.getMessage().contains("give null, or kind FFX"), e.getMessage());
+    }
+
+    @Test
     void zeroPassesIsRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> new KeyEstimationAttack(0));
         assertTrue(e.getMessage().contains("at least 1 pass"), e.getMessage());
