@@ -23,7 +23,7 @@ import org.modelkey.transform.BlockTransform;
  * labels are copied once to the model's device; each evaluation transforms the batch there, runs
  * the model in inference mode and frees every intermediate array before it returns.
  *
- * <p>A search that tries many NP or FFX masks of one password (the key-estimation attack) does not
+ * <p>A search that tries many NP or FFX masks of one M and password (the key-estimation attack) does not
  * run the cipher per candidate: from the second such candidate on, the batch is encrypted by a
  * {@link MaskSelection}, one select between two precomputed arrays. Other candidates (SHF keys,
  * FFX keys that each bring a new password) are encrypted in full with {@link BlockTransform}.
@@ -125,8 +125,7 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
     @Override
     public double accuracy(SecretKey candidate) {
         Objects.requireNonNull(candidate, "candidate key");
-        boolean sameMaskFamily = previous != null && MaskSelection.supports(candidate)
-                && previous.kind() == candidate.kind() && Objects.equals(previous.password(), candidate.password());
+        boolean sameMaskFamily = previous != null && MaskSelection.sameFamily(candidate, previous);
         previous = candidate;
         if (sameMaskFamily && (selection == null || !selection.fits(candidate))) {
             if (selection != null) {

@@ -19,15 +19,13 @@ import org.modelkey.transform.BlockTransform;
  */
 final class MaskSelection implements AutoCloseable {
 
-    private final KeyKind kind;
-    private final String password;
+    private final SecretKey like;
     private final NDManager manager;
     private final NDArray selected;
     private final NDArray unselected;
 
     private MaskSelection(SecretKey like, NDManager manager, NDArray selected, NDArray unselected) {
-        this.kind = like.kind();
-        this.password = like.password();
+        this.like = like;
         this.manager = manager;
         this.selected = selected;
         this.unselected = unselected;
@@ -68,16 +66,22 @@ final class MaskSelection implements AutoCloseable {
         }
     }
 
-    /** Whether {@code key} is a mask of the kind and password this selection was built for. */
+    /** Whether {@code key} is a mask of the kind, M, C and password this selection was built for. */
     boolean fits(SecretKey key) {
-        return key.kind() == kind && Objects.equals(key.password(), password);
+        return sameFamily(key, like);
+    }
+
+    /** Whether two keys are masks of the same kind, M, C and password, so one selection serves both. */
+    static boolean sameFamily(SecretKey a, SecretKey b) {
+        return supports(a) && a.kind() == b.kind() && a.blockSize() == b.blockSize() && a.channels() == b.channels()
+                && Objects.equals(a.password(), b.password());
     }
 
     /** E_key of the batch, attached to {@code scope}. */
     NDArray encrypt(SecretKey key, NDManager scope) {
         if (!fits(key)) {
-            throw new IllegalArgumentException(key + " is not a " + kind + " mask of the password this selection was built for:"
-                    + " build a selection for it");
+            throw new IllegalArgumentException(key + " is not a mask of the kind, M, C and password of " + like
+                    + ", which this selection was built for: build a selection for it");
         }
         NDArray sel = selectionMap(key, selected.getShape(), scope);
         NDArray out = NDArrays.where(sel, selected, unselected);

@@ -139,6 +139,18 @@ class BatchAccuracyTest {
     }
 
     @Test
+    void aMaskOfAnotherBlockSizeIsNotTakenFromTheSelection() {
+        SecretKey m2 = correct;
+        SecretKey m4 = SecretKey.fromSeed(KeyKind.NP, 4, 1, 8);
+        try (BatchAccuracy sequence = BatchAccuracy.of(model, images, labels);
+                BatchAccuracy fresh = BatchAccuracy.of(model, images, labels)) {
+            sequence.accuracy(m2);
+            sequence.accuracy(m2); // builds the M=2 selection
+            assertEquals(fresh.accuracy(m4), sequence.accuracy(m4), 0.0);
+        }
+    }
+
+    @Test
     void dataOfAnotherSizeThanTheModelIsRejected() {
         NDArray big = manager.zeros(new Shape(3, 1, 8, 8));
         var e = assertThrows(IllegalArgumentException.class, () -> BatchAccuracy.of(model, big, manager.create(new int[] {0, 1, 2})));
