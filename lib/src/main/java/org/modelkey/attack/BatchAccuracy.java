@@ -37,6 +37,8 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
     private final NDArray labels;
     private MaskSelection selection;
     private SecretKey previous;
+    private long inputNanos;
+    private long totalNanos;
 
     private BatchAccuracy(Model model, NDManager manager, NDArray images, NDArray labels) {
         this.block = model.getBlock();
@@ -147,6 +149,23 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
     }
 
     /**
+     * Share of the time of the evaluations so far spent preparing the model's input (the key
+     * transform) rather than in the model: a measure of the attack's overhead that does not drift
+     * with the load of a shared machine, since both parts are timed in the same evaluation. Exact
+     * on a CPU, where engine ops run synchronously; on a GPU, where they run asynchronously, it
+     * counts only the time to launch the transform. NaN before the first evaluation.
+     */
+    public double transformShare() {
+        return totalNanos == 0 ? Double.NaN : (double) inputNanos / totalNanos;
+    }
+
+    /** Forgets the time measured so far, e.g. after timing plain forward passes. */
+    public void resetTiming() {
+        inputNanos = 0;
+        totalNanos = 0;
+    }
+
+    /**
      * Plain inference throughput on the same batch: forward passes per second of the model alone
      * (with the accuracy count, without a key transform), the yardstick for the attack's speed.
      */
@@ -171,8 +190,14 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
     /** Accuracy of the model on {@code input}, an array computed within a temporary scope. */
     private double accuracy(Function<NDManager, NDArray> input) {
         try (NDManager scope = manager.newSubManager()) {
-            NDArray scores = block.forward(parameters, new NDList(input.apply(scope)), false).singletonOrThrow();
+            long t0 = System.nanoTime();
+            NDArray x = input.apply(scope);
+            long t1 = System.nanoTime();
+            NDArray scores = block.forward(parameters, new NDList(x), false).singletonOrThrow();
             long correct = scores.argMax(1).eq(labels).countNonzero().getLong();
+            long t2 = System.nanoTime();
+            inputNanos += t1 - t0;
+            totalNanos += t2 - t0;
             return (double) correct / labels.size();
         }
     }

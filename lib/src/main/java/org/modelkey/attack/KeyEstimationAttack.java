@@ -100,7 +100,7 @@ public final class KeyEstimationAttack implements KeySearch {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Table curve = Table.create("key estimation curve", evaluation, pass, first, second, candidate, kept);
         return new KeySearchResult("key estimation", start, current, startAccuracy, accuracy,
-                evaluation.size(), seconds, Double.NaN, curve);
+                evaluation.size(), seconds, Double.NaN, Double.NaN, curve);
     }
 
     /** β: the SHF permutation, or the mask as 0/1 entries. */

@@ -10,9 +10,9 @@ import tech.tablesaw.api.Table;
 /**
  * A {@link KeySearch} run against a stolen model as a {@link ModelAttack}: the objective is the
  * model's accuracy on the first {@code batchSize} records of the attacker's data, all of them if
- * fewer (as the authors
- * took one batch of their loader), and the result reports the search's speed beside the model's
- * plain inference throughput on that batch.
+ * fewer (as the authors took one batch of their loader). The result reports the search's speed
+ * beside the model's plain inference throughput on that batch, and the share of the search's time
+ * the key transform took.
  */
 public final class KeySearchAttack implements ModelAttack {
 
@@ -42,9 +42,11 @@ public final class KeySearchAttack implements ModelAttack {
         try (BatchAccuracy objective = BatchAccuracy.of(model.model(), attackerData,
                 (int) Math.min(batchSize, attackerData.size()))) {
             double before = objective.forwardsPerSecond(PLAIN_REPEATS);
+            objective.resetTiming();
             KeySearchResult result = search.search(objective, knowledge, model.spec().channels());
+            double share = objective.transformShare();
             double after = objective.forwardsPerSecond(PLAIN_REPEATS);
-            return result.withPlainForwardsPerSecond((before + after) / 2);
+            return result.withSpeed((before + after) / 2, share);
         }
     }
 

@@ -20,26 +20,29 @@ import tech.tablesaw.api.Table;
  * @param seconds wall time of the search
  * @param plainForwardsPerSecond the model's plain inference throughput on the same batch, the
  *     yardstick for {@link #evaluationsPerSecond()}; NaN when the objective is not a model
+ * @param transformShare share of the evaluation time spent on the key transform rather than the
+ *     model ({@link BatchAccuracy#transformShare()}); NaN when the objective is not a model
  * @param curve the accuracy curve against the number of evaluations
  */
 public record KeySearchResult(String attack, SecretKey start, SecretKey estimated, double startAccuracy,
-        double accuracy, int evaluations, double seconds, double plainForwardsPerSecond, Table curve) {
+        double accuracy, int evaluations, double seconds, double plainForwardsPerSecond, double transformShare,
+        Table curve) {
 
     /** Objective evaluations per second of wall time. */
     public double evaluationsPerSecond() {
         return evaluations / seconds;
     }
 
-    /** This result with the model's plain inference throughput on the searched batch. */
-    public KeySearchResult withPlainForwardsPerSecond(double forwardsPerSecond) {
+    /** This result with the model's plain inference throughput on the searched batch and the transform's share of the time. */
+    public KeySearchResult withSpeed(double forwardsPerSecond, double share) {
         return new KeySearchResult(attack, start, estimated, startAccuracy, accuracy, evaluations, seconds,
-                forwardsPerSecond, curve);
+                forwardsPerSecond, share, curve);
     }
 
     /**
      * One row: attack, kind, M, C, start and kept batch accuracy, evaluations, seconds,
      * evaluations per second beside the plain forward passes per second on the same batch (and
-     * their ratio), and the fingerprints (never the keys) of the start and estimated keys.
+     * their ratio), the transform's share of the evaluation time, and the fingerprints (never the keys) of the start and estimated keys.
      */
     public Table summary() {
         return Table.create(attack,
@@ -54,6 +57,7 @@ public record KeySearchResult(String attack, SecretKey start, SecretKey estimate
                 DoubleColumn.create("evaluations_per_second", evaluationsPerSecond()),
                 DoubleColumn.create("plain_forwards_per_second", plainForwardsPerSecond),
                 DoubleColumn.create("speed_vs_plain", evaluationsPerSecond() / plainForwardsPerSecond),
+                DoubleColumn.create("transform_share", transformShare),
                 StringColumn.create("start_key", start.fingerprint()),
                 StringColumn.create("estimated_key", estimated.fingerprint()));
     }

@@ -67,6 +67,6 @@ public final class RandomKeySearch implements KeySearch {
                 DoubleColumn.create("candidate_accuracy", candidate),
                 DoubleColumn.create("kept_accuracy", kept));
         return new KeySearchResult("random key search", start, best, candidate[0], bestAccuracy, keys, seconds,
-                Double.NaN, curve);
+                Double.NaN, Double.NaN, curve);
     }
 }

@@ -76,6 +76,7 @@ class AttacksOnProtectedModelTest {
         }
         assertEquals(new AttackerKnowledge(KeyKind.NP, 2, 3).randomKey(3), r.start());
         assertTrue(r.plainForwardsPerSecond() > 0 && r.evaluationsPerSecond() > 0);
+        assertTrue(r.transformShare() > 0 && r.transformShare() < 1, "share " + r.transformShare());
         assertTrue(r.accuracy() >= r.startAccuracy());
     }
 
