@@ -30,7 +30,7 @@ public record AttackerKnowledge(KeyKind kind, int blockSize, long seed, String f
         this(kind, blockSize, seed, null);
     }
 
-    /** The attacker's random key for images of {@code channels} channels, drawn from the seed, with the known password if any. */
+    /** The attacker's random key for {@code channels}-channel images, from the seed, with the known password if any. */
     public SecretKey randomKey(int channels) {
         SecretKey drawn = SecretKey.fromSeed(kind, blockSize, channels, seed);
         return ffxPassword == null ? drawn : drawn.withPassword(ffxPassword);

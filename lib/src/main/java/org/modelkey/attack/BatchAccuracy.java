@@ -215,8 +215,8 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
             hi = max.getLong();
         }
         if (lo < 0 || hi >= classes) {
-            throw new IllegalArgumentException("attacker's labels range over " + lo + ".." + hi + " but model " + modelName
-                    + " has " + classes + " classes: give labels of the classes the model was trained on");
+            throw new IllegalArgumentException("attacker's labels range over " + lo + ".." + hi + " but model "
+                    + modelName + " has " + classes + " classes: give labels of the classes the model was trained on");
         }
     }
 

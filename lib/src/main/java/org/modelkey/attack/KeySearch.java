@@ -1,6 +1,9 @@
 package org.modelkey.attack;
 
-/** A search for the secret key against a batch-accuracy objective: {@link KeyEstimationAttack}, {@link RandomKeySearch}. */
+/**
+ * A search for the secret key against a batch-accuracy objective: {@link KeyEstimationAttack},
+ * {@link RandomKeySearch}.
+ */
 @FunctionalInterface
 public interface KeySearch {
 

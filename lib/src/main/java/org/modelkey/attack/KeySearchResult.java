@@ -12,6 +12,7 @@ import tech.tablesaw.api.Table;
  * (columns {@code evaluation}, {@code candidate_accuracy}, {@code kept_accuracy}, and for the
  * estimation attack {@code pass}, {@code i}, {@code j}).
  *
+ * @param attack name of the search, e.g. "key estimation"
  * @param start the first key tried (the random starting key of the estimation attack)
  * @param estimated the key kept at the end
  * @param startAccuracy batch accuracy of {@code start}
@@ -33,7 +34,7 @@ public record KeySearchResult(String attack, SecretKey start, SecretKey estimate
         return evaluations / seconds;
     }
 
-    /** This result with the model's plain inference throughput on the searched batch and the transform's share of the time. */
+    /** This result with the model's plain throughput on the searched batch and the transform's share of the time. */
     public KeySearchResult withSpeed(double forwardsPerSecond, double share) {
         return new KeySearchResult(attack, start, estimated, startAccuracy, accuracy, evaluations, seconds,
                 forwardsPerSecond, share, curve);
@@ -42,7 +43,8 @@ public record KeySearchResult(String attack, SecretKey start, SecretKey estimate
     /**
      * One row: attack, kind, M, C, start and kept batch accuracy, evaluations, seconds,
      * evaluations per second beside the plain forward passes per second on the same batch (and
-     * their ratio), the transform's share of the evaluation time, and the fingerprints (never the keys) of the start and estimated keys.
+     * their ratio), the transform's share of the evaluation time, and the fingerprints (never the
+     * keys) of the start and estimated keys.
      */
     public Table summary() {
         return Table.create(attack,

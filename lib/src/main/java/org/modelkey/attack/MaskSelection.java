@@ -36,7 +36,7 @@ final class MaskSelection implements AutoCloseable {
         return key.kind() != KeyKind.SHF && key.length() % 2 == 0;
     }
 
-    /** Precomputes S and U of {@code images} (N×C×H×W, on their device) for masks of {@code like}'s kind and password. */
+    /** Precomputes S and U of {@code images} (N×C×H×W, on their device) for masks like {@code like}'s. */
     static MaskSelection of(SecretKey like, NDArray images) {
         if (!supports(like)) {
             throw new IllegalArgumentException(like + " has no complementary half mask (L=" + like.length()
@@ -90,8 +90,9 @@ final class MaskSelection implements AutoCloseable {
     }
 
     /**
-     * An N×C×H×W boolean map (one C×H×W map broadcast over the batch), true where the key's mask selects the pixel: the NP encryption of a
-     * black image is exactly 1 at the selected positions of every block and 0 elsewhere.
+     * An N×C×H×W boolean map (one C×H×W map broadcast over the batch), true where the key's mask
+     * selects the pixel: the NP encryption of a black image is exactly 1 at the selected positions
+     * of every block and 0 elsewhere.
      */
     private static NDArray selectionMap(SecretKey key, Shape batch, NDManager scope) {
         int height = Math.toIntExact(batch.get(2));

@@ -37,7 +37,8 @@ public final class PruningAttack implements ModelAttack {
     public PruningAttack(double[] rates, MagnitudePruning.Scope scope, UnaryOperator<NDArray> correctKey,
             List<UnaryOperator<NDArray>> incorrectKeys, int batchSize) {
         if (rates.length == 0) {
-            throw new IllegalArgumentException("no pruning rates given: give some in [0, 1), e.g. PruningAttack.paperRates()");
+            throw new IllegalArgumentException(
+                    "no pruning rates given: give some in [0, 1), e.g. PruningAttack.paperRates()");
         }
         for (double rate : rates) {
             MagnitudePruning.checkRate(rate);
@@ -81,7 +82,8 @@ public final class PruningAttack implements ModelAttack {
             for (double r : rates) {
                 stolen.restore();
                 try (PruningMask mask = MagnitudePruning.prune(model.block(), r, scope)) {
-                    AccessControlResult result = AccessControl.evaluate(model, attackerData, correctKey, incorrectKeys, batchSize);
+                    AccessControlResult result =
+                            AccessControl.evaluate(model, attackerData, correctKey, incorrectKeys, batchSize);
                     rate.append(r);
                     sparsity.append(mask.sparsity());
                     correct.append(result.correct());
@@ -93,6 +95,7 @@ public final class PruningAttack implements ModelAttack {
         } finally {
             stolen.restore();
         }
-        return Table.create("pruning attack (" + scope + ")", rate, sparsity, correct, incorrectMean, incorrectStd, plain);
+        return Table.create("pruning attack (" + scope + ")",
+                rate, sparsity, correct, incorrectMean, incorrectStd, plain);
     }
 }
