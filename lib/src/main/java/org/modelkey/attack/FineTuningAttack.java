@@ -36,7 +36,8 @@ public final class FineTuningAttack implements ModelAttack {
 
     /**
      * @param fractions parts of the attacker's data to fine-tune on, each in (0, 1] (e.g. 0.01, 0.05, 0.1)
-     * @param config the attacker's fine-tuning settings
+     * @param config the attacker's fine-tuning settings, without a checkpoint (every fraction starts
+     *     from the stolen weights; a checkpoint would make one fraction resume another's run)
      * @param test the test set the outcome is measured on
      * @param correctKey the transform of the key the model was trained with
      * @param batchSize evaluation batch size
@@ -98,7 +99,10 @@ public final class FineTuningAttack implements ModelAttack {
         return Table.create("fine-tuning attack", fraction, images, plain, withKey);
     }
 
-    /** A seeded random {@code f} part of {@code data}, at least one record. */
+    /**
+     * A seeded random {@code f} part of {@code data}, at least one record; the parts are nested, a
+     * smaller fraction's images being among a larger one's.
+     */
     private RandomAccessDataset part(RandomAccessDataset data, double f) {
         List<Long> indices = new ArrayList<>();
         for (long i = 0; i < data.size(); i++) {
