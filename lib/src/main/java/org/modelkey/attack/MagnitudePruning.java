@@ -34,10 +34,7 @@ public final class MagnitudePruning {
      * @throws IllegalArgumentException if the rate is outside [0, 1) or the model has no weights
      */
     public static PruningMask prune(Block model, double rate, Scope scope) {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("pruning rate " + rate
-                    + " is outside [0, 1): give the fraction of weights to remove, e.g. 0.5");
-        }
+        checkRate(rate);
         Map<String, Parameter> weights = prunableWeights(model);
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("the model has no initialised convolution or dense weights to prune:"
@@ -50,6 +47,14 @@ public final class MagnitudePruning {
         PruningMask mask = new PruningMask(weights, masks, manager);
         mask.reapply();
         return mask;
+    }
+
+    /** @throws IllegalArgumentException if {@code rate} is outside [0, 1) */
+    static void checkRate(double rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("pruning rate " + rate
+                    + " is outside [0, 1): give the fraction of weights to remove, e.g. 0.5");
+        }
     }
 
     /** Convolution and dense weights: parameters of type WEIGHT with at least two dimensions. */

@@ -1,0 +1,117 @@
+package org.modelkey.attack;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.modelkey.eval.Predictions;
+import org.modelkey.model.Network;
+import org.modelkey.train.TrainingConfig;
+import org.modelkey.train.TrainingLoop;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The fine-tuning attack: an attacker who stole a protected model, but not its key, fine-tunes it
+ * on a small part of plain (untransformed) training images, hoping for a model that works without
+ * the key. For each fraction the stolen weights are fine-tuned with {@link TrainingLoop} on that
+ * seeded random part of the attacker's data, then tested on plain images and with the correct key.
+ * The first row is the stolen model before any fine-tuning; the stolen weights are restored at the end.
+ */
+public final class FineTuningAttack implements ModelAttack {
+
+    private final double[] fractions;
+    private final TrainingConfig config;
+    private final RandomAccessDataset test;
+    private final UnaryOperator<NDArray> correctKey;
+    private final int batchSize;
+    private final long seed;
+
+    /**
+     * @param fractions parts of the attacker's data to fine-tune on, each in (0, 1] (e.g. 0.01, 0.05, 0.1)
+     * @param config the attacker's fine-tuning settings, without a checkpoint (every fraction starts
+     *     from the stolen weights; a checkpoint would make one fraction resume another's run)
+     * @param test the test set the outcome is measured on
+     * @param correctKey the transform of the key the model was trained with
+     * @param batchSize evaluation batch size
+     * @param seed seed of the choice of images for each fraction
+     * @throws IllegalArgumentException if a fraction is outside (0, 1] or none is given
+     */
+    public FineTuningAttack(double[] fractions, TrainingConfig config, RandomAccessDataset test,
+            UnaryOperator<NDArray> correctKey, int batchSize, long seed) {
+        if (fractions.length == 0) {
+            throw new IllegalArgumentException("no fractions given: give some in (0, 1], e.g. 0.01, 0.05, 0.1");
+        }
+        for (double f : fractions) {
+            if (!(f > 0 && f <= 1)) {
+                throw new IllegalArgumentException("fine-tuning fraction " + f
+                        + " is outside (0, 1]: give the part of the attacker's data to use, e.g. 0.05 for 5 %");
+            }
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + " is not positive: give at least 1");
+        }
+        this.fractions = fractions.clone();
+        this.config = Objects.requireNonNull(config, "fine-tuning config");
+        this.test = Objects.requireNonNull(test, "test set");
+        this.correctKey = Objects.requireNonNull(correctKey, "correct key transform");
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    /**
+     * One row for the stolen model (fraction 0), then one per fraction: {@code fraction},
+     * {@code images} fine-tuned on, {@code plain} and {@code correct_key} test accuracy.
+     *
+     * @param attackerData the attacker's plain labelled training images
+     */
+    @Override
+    public Table run(Network model, RandomAccessDataset attackerData) throws IOException, TranslateException {
+        DoubleColumn fraction = DoubleColumn.create("fraction");
+        IntColumn images = IntColumn.create("images");
+        DoubleColumn plain = DoubleColumn.create("plain");
+        DoubleColumn withKey = DoubleColumn.create("correct_key");
+        WeightSnapshot stolen = new WeightSnapshot(model.block());
+        try {
+            fraction.append(0.0);
+            images.append(0);
+            plain.append(Predictions.of(model, test, UnaryOperator.identity(), batchSize).accuracy());
+            withKey.append(Predictions.of(model, test, correctKey, batchSize).accuracy());
+            for (double f : fractions) {
+                stolen.restore();
+                RandomAccessDataset part = part(attackerData, f);
+                new TrainingLoop(model, config).fit(part, UnaryOperator.identity());
+                fraction.append(f);
+                images.append(Math.toIntExact(part.size()));
+                plain.append(Predictions.of(model, test, UnaryOperator.identity(), batchSize).accuracy());
+                withKey.append(Predictions.of(model, test, correctKey, batchSize).accuracy());
+            }
+        } finally {
+            stolen.restore();
+        }
+        return Table.create("fine-tuning attack", fraction, images, plain, withKey);
+    }
+
+    /**
+     * A seeded random {@code f} part of {@code data}, at least one record; the parts are nested, a
+     * smaller fraction's images being among a larger one's.
+     */
+    private RandomAccessDataset part(RandomAccessDataset data, double f) {
+        List<Long> indices = new ArrayList<>();
+        for (long i = 0; i < data.size(); i++) {
+            indices.add(i);
+        }
+        Collections.shuffle(indices, new Random(seed));
+        int keep = (int) Math.max(1, Math.round(f * indices.size()));
+        List<Long> chosen = new ArrayList<>(indices.subList(0, keep));
+        Collections.sort(chosen);
+        return data.subDataset(chosen);
+    }
+}

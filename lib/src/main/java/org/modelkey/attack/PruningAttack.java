@@ -1,0 +1,101 @@
+package org.modelkey.attack;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.modelkey.eval.AccessControl;
+import org.modelkey.eval.AccessControlResult;
+import org.modelkey.model.Network;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The pruning attack (ICIP 2021, Sec. 4.4; Zhong et al. 2020): an attacker prunes the stolen model
+ * by weight magnitude ({@link MagnitudePruning}) at each rate, and the model is evaluated on the
+ * attacker's data with the correct key, incorrect keys and plain images ({@link AccessControl}).
+ * Every rate starts from the stolen weights, which are restored at the end.
+ */
+public final class PruningAttack implements ModelAttack {
+
+    private final double[] rates;
+    private final MagnitudePruning.Scope scope;
+    private final UnaryOperator<NDArray> correctKey;
+    private final List<UnaryOperator<NDArray>> incorrectKeys;
+    private final int batchSize;
+
+    /**
+     * @param rates pruning rates, each in [0, 1) ({@link #paperRates()} for 0.1 … 0.9)
+     * @param correctKey the transform of the key the model was trained with
+     * @param incorrectKeys transforms of other keys of the same kind (at least one)
+     * @param batchSize evaluation batch size
+     * @throws IllegalArgumentException if a rate is outside [0, 1), no rate or no incorrect key is given
+     */
+    public PruningAttack(double[] rates, MagnitudePruning.Scope scope, UnaryOperator<NDArray> correctKey,
+            List<UnaryOperator<NDArray>> incorrectKeys, int batchSize) {
+        if (rates.length == 0) {
+            throw new IllegalArgumentException(
+                    "no pruning rates given: give some in [0, 1), e.g. PruningAttack.paperRates()");
+        }
+        for (double rate : rates) {
+            MagnitudePruning.checkRate(rate);
+        }
+        if (incorrectKeys.isEmpty()) {
+            throw new IllegalArgumentException("no incorrect keys given: pass at least one (the papers use many)");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + " is not positive: give at least 1");
+        }
+        this.rates = rates.clone();
+        this.scope = Objects.requireNonNull(scope, "pruning scope");
+        this.correctKey = Objects.requireNonNull(correctKey, "correct key transform");
+        this.incorrectKeys = List.copyOf(incorrectKeys);
+        this.batchSize = batchSize;
+    }
+
+    /** The rates 0.1, 0.2, …, 0.9. */
+    public static double[] paperRates() {
+        double[] rates = new double[9];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = (i + 1) / 10.0;
+        }
+        return rates;
+    }
+
+    /**
+     * One row per rate: {@code rate}, {@code sparsity} (the fraction of prunable weights actually
+     * zeroed), {@code correct}, {@code incorrect_mean}, {@code incorrect_std} and {@code plain} accuracy.
+     */
+    @Override
+    public Table run(Network model, RandomAccessDataset attackerData) throws IOException, TranslateException {
+        DoubleColumn rate = DoubleColumn.create("rate");
+        DoubleColumn sparsity = DoubleColumn.create("sparsity");
+        DoubleColumn correct = DoubleColumn.create("correct");
+        DoubleColumn incorrectMean = DoubleColumn.create("incorrect_mean");
+        DoubleColumn incorrectStd = DoubleColumn.create("incorrect_std");
+        DoubleColumn plain = DoubleColumn.create("plain");
+        WeightSnapshot stolen = new WeightSnapshot(model.block());
+        try {
+            for (double r : rates) {
+                stolen.restore();
+                try (PruningMask mask = MagnitudePruning.prune(model.block(), r, scope)) {
+                    AccessControlResult result =
+                            AccessControl.evaluate(model, attackerData, correctKey, incorrectKeys, batchSize);
+                    rate.append(r);
+                    sparsity.append(mask.sparsity());
+                    correct.append(result.correct());
+                    incorrectMean.append(result.incorrectMean());
+                    incorrectStd.append(result.incorrectStd());
+                    plain.append(result.plain());
+                }
+            }
+        } finally {
+            stolen.restore();
+        }
+        return Table.create("pruning attack (" + scope + ")",
+                rate, sparsity, correct, incorrectMean, incorrectStd, plain);
+    }
+}

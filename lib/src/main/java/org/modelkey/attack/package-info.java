@@ -1,0 +1,11 @@
+/**
+ * Attacks on key-protected models, each a {@link org.modelkey.attack.ModelAttack} (stolen model and
+ * attacker's data in, result table out): the key-estimation attack of ICIP 2021 (Sec. 3.4,
+ * {@link org.modelkey.attack.KeyEstimationAttack}) and its brute-force baseline
+ * ({@link org.modelkey.attack.RandomKeySearch}), both run on a model by
+ * {@link org.modelkey.attack.KeySearchAttack} against {@link org.modelkey.attack.BatchAccuracy};
+ * the fine-tuning attack on plain images ({@link org.modelkey.attack.FineTuningAttack}); and the
+ * magnitude-pruning attack ({@link org.modelkey.attack.PruningAttack} over
+ * {@link org.modelkey.attack.MagnitudePruning}).
+ */
+package org.modelkey.attack;
