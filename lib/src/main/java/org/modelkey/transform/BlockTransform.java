@@ -188,7 +188,7 @@ public abstract class BlockTransform implements AutoCloseable {
     }
 
     /**
-     * What a key implies for one image size: the fast loop over one image of a float batch, and the
+     * What a key implies for one image size: the fast loop over a float batch, and the
      * same mapping with engine ops on an N×(C·H·W) array, using per-device copies of its tables.
      */
     abstract static class Plan implements AutoCloseable {
