@@ -3,6 +3,7 @@ package org.modelkey.transform;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.lang.reflect.Array;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.modelkey.key.SecretKey;
@@ -187,12 +188,13 @@ public abstract class BlockTransform implements AutoCloseable {
     }
 
     /**
-     * What a key implies for one image size: the fast loop over one image of a float batch, and the
+     * What a key implies for one image size: the fast loop over a float batch, and the
      * same mapping with engine ops on an N×(C·H·W) array, using per-device copies of its tables.
      */
     abstract static class Plan implements AutoCloseable {
         final BlockLayout layout;
         final DeviceArrays device = new DeviceArrays();
+        private final Map<String, Object> repeated = new ConcurrentHashMap<>();
 
         Plan(BlockLayout layout) {
             this.layout = layout;
@@ -203,6 +205,25 @@ public abstract class BlockTransform implements AutoCloseable {
 
         /** Transforms an N×(C·H·W) array; the result is a new array, attached anywhere. */
         abstract NDArray apply(NDArray flat, boolean encrypt);
+
+        /**
+         * A per-image pattern (an array with one entry per value of an image) repeated for
+         * {@code count} images, kept for the largest batch so far. Loops that index it like the
+         * batch itself are vectorised by the JIT, unlike loops that add an image offset.
+         */
+        @SuppressWarnings("unchecked")
+        <A> A repeated(String name, A pattern, int count) {
+            int n = Array.getLength(pattern);
+            A current = (A) repeated.get(name);
+            if (current == null || Array.getLength(current) < n * count) {
+                current = (A) Array.newInstance(pattern.getClass().getComponentType(), n * count);
+                for (int i = 0; i < count; i++) {
+                    System.arraycopy(pattern, 0, current, i * n, n);
+                }
+                repeated.put(name, current);
+            }
+            return current;
+        }
 
         @Override
         public void close() {

@@ -18,7 +18,7 @@ import org.modelkey.key.SecretKey;
  * authors' code, and may exceed 1.
  *
  * <p>Both directions are one lookup in a precomputed float table: entry {@code 256·s + v} (encryption)
- * or {@code 1024·s + w} (decryption), where s is 1 at selected positions.
+ * or {@code 1000·s + w} (decryption), where s is 1 at selected positions.
  */
 public final class FfxTransform extends BlockTransform {
 
@@ -26,8 +26,6 @@ public final class FfxTransform extends BlockTransform {
     public static final int DIGITS = 3;
     private static final int LEVELS = 256;
     private static final int CODES = 1000;
-    /** Decryption table stride: 1024 ≥ 1000 codes, so an index is a shift and an OR (entries 1000..1023 unused). */
-    private static final int CODE_STRIDE = 1024;
 
     private final boolean[] mask;
     private final int[] lookup;
@@ -49,10 +47,10 @@ public final class FfxTransform extends BlockTransform {
             encryptTable[v] = v / scale;
             encryptTable[LEVELS + v] = lookup[v] / scale;
         }
-        decryptTable = new float[2 * CODE_STRIDE];
-        for (int w = 0; w < CODE_STRIDE; w++) {
+        decryptTable = new float[2 * CODES];
+        for (int w = 0; w < CODES; w++) {
             decryptTable[w] = w / 255f;
-            decryptTable[CODE_STRIDE + w] = w < CODES ? cipher.decryptInteger(w, DIGITS) / 255f : Float.NaN;
+            decryptTable[CODES + w] = cipher.decryptInteger(w, DIGITS) / 255f;
         }
     }
 
@@ -73,37 +71,41 @@ public final class FfxTransform extends BlockTransform {
 
     private final class TablePlan extends Plan {
         private final int[] selected;
+        private final int[] encryptOffsets;
+        private final int[] decryptOffsets;
 
         TablePlan(BlockLayout layout, int[] selected) {
             super(layout);
             this.selected = selected;
+            encryptOffsets = new int[selected.length];
+            decryptOffsets = new int[selected.length];
+            for (int o = 0; o < selected.length; o++) {
+                encryptOffsets[o] = selected[o] * LEVELS;
+                decryptOffsets[o] = selected[o] * CODES;
+            }
         }
 
         @Override
         void apply(float[] src, float[] dst, int count, boolean encrypt) {
-            for (int base = 0; base < count * selected.length; base += selected.length) {
-                if (encrypt) {
-                    for (int o = 0; o < selected.length; o++) {
-                        dst[base + o] = encryptTable[(selected[o] << 8) | (int) (src[base + o] * 255f)];
-                    }
-                } else {
-                    for (int o = 0; o < selected.length; o++) {
-                        dst[base + o] = decryptTable[(selected[o] << 10) | (int) Math.rint(src[base + o] * scale)];
-                    }
+            int length = count * selected.length;
+            if (encrypt) {
+                int[] offset = repeated("encrypt", encryptOffsets, count);
+                for (int o = 0; o < length; o++) {
+                    dst[o] = encryptTable[offset[o] + (int) (src[o] * 255f)];
+                }
+            } else {
+                int[] offset = repeated("decrypt", decryptOffsets, count);
+                for (int o = 0; o < length; o++) {
+                    dst[o] = decryptTable[offset[o] + (int) Math.rint(src[o] * scale)];
                 }
             }
         }
 
         @Override
         NDArray apply(NDArray flat, boolean encrypt) {
-            int stride = encrypt ? LEVELS : CODE_STRIDE;
-            NDArray offsets = device.get("offsets" + stride, flat, m -> {
-                long[] o = new long[selected.length];
-                for (int i = 0; i < o.length; i++) {
-                    o[i] = (long) selected[i] * stride;
-                }
-                return m.create(o);
-            });
+            int[] offsetsHere = encrypt ? encryptOffsets : decryptOffsets;
+            NDArray offsets = device.get(encrypt ? "encrypt offsets" : "decrypt offsets", flat,
+                    m -> m.create(Arrays.stream(offsetsHere).asLongStream().toArray()));
             NDArray table = device.get(encrypt ? "encrypt" : "decrypt", flat,
                     m -> m.create(encrypt ? encryptTable : decryptTable));
             try (NDArray scaled = flat.mul(encrypt ? 255f : scale);

@@ -27,12 +27,16 @@ public final class NegativePositive extends BlockTransform {
 
     private static final class FlipPlan extends Plan {
         private final int[] selected;
-        /** Weights w = 1 at selected positions, 0 elsewhere, repeated for as many images as the largest batch so far. */
-        private volatile float[] weights = new float[0];
+        /** w = 1 at selected positions, 0 elsewhere. */
+        private final float[] weight;
 
         FlipPlan(BlockLayout layout, int[] selected) {
             super(layout);
             this.selected = selected;
+            weight = new float[selected.length];
+            for (int o = 0; o < weight.length; o++) {
+                weight[o] = selected[o];
+            }
         }
 
         /**
@@ -42,23 +46,11 @@ public final class NegativePositive extends BlockTransform {
         @Override
         void apply(float[] src, float[] dst, int count, boolean encrypt) {
             int length = count * selected.length;
-            float[] w = weightsFor(length);
+            float[] w = repeated("weight", weight, count);
             for (int o = 0; o < length; o++) {
                 float v = src[o];
                 dst[o] = w[o] * ((255f - 255f * v) / 255f) + (1f - w[o]) * v;
             }
-        }
-
-        private float[] weightsFor(int length) {
-            float[] w = weights;
-            if (w.length < length) {
-                w = new float[length];
-                for (int o = 0; o < length; o++) {
-                    w[o] = selected[o % selected.length];
-                }
-                weights = w;
-            }
-            return w;
         }
 
         @Override
