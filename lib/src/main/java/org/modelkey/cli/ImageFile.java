@@ -65,7 +65,10 @@ record ImageFile(int[] samples, int channels, int height, int width, int bits, M
                 reader.setInput(in);
                 int height = reader.getHeight(0);
                 int width = reader.getWidth(0);
-                Map<String, String> text = textEntries(reader.getImageMetadata(0));
+                // only the kit's PNG outputs carry text chunks; JPEG metadata is not read (the JDK's
+                // JPEG reader rejects some valid files' metadata while it decodes their pixels fine)
+                Map<String, String> text = "png".equalsIgnoreCase(reader.getFormatName())
+                        ? textEntries(reader.getImageMetadata(0)) : Map.of();
                 if (!pixels) {
                     ImageTypeSpecifier type = reader.getRawImageType(0);
                     if (type == null) {
