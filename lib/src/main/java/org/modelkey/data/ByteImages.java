@@ -1,5 +1,6 @@
 package org.modelkey.data;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -69,6 +70,49 @@ public final class ByteImages implements ImageSource {
                                       List<String> classes) {
         return new ByteImages(labels.length, channels, height, width, ByteBuffer.wrap(pixels), labels, null,
                 null, classes);
+    }
+
+    /**
+     * Reads every sample of {@code source} once, passes it through {@code prepare} (e.g. a resize to
+     * the model's input size) and keeps the result as 8-bit images and masks in memory, as a PIL-based
+     * pipeline holds resized images: an evaluation set that is scored many times (every key of an
+     * access-control test) is then decoded and resized once instead of on every pass.
+     *
+     * @param prepare a deterministic transform (the generator it gets is seeded by the sample index)
+     * @throws IllegalArgumentException if the prepared samples differ in shape
+     */
+    public static ByteImages copyOf(ImageSource source, SampleTransform prepare) throws IOException {
+        int count = source.size();
+        if (count == 0) {
+            throw new IllegalArgumentException("the source is empty: give at least one sample to copy");
+        }
+        Sample first = prepare.apply(source.sample(0), Seeds.random(0, 0));
+        int c = first.image().channels(), h = first.image().height(), w = first.image().width(), plane = h * w;
+        boolean masked = first.mask() != null;
+        byte[] pixels = new byte[count * c * plane];
+        byte[] masks = masked ? new byte[count * plane] : null;
+        int[] labels = masked ? null : new int[count];
+        for (int i = 0; i < count; i++) {
+            Sample s = i == 0 ? first : prepare.apply(source.sample(i), Seeds.random(0, i));
+            Pixels p = s.image();
+            if (p.channels() != c || p.height() != h || p.width() != w || (s.mask() != null) != masked) {
+                throw new IllegalArgumentException("sample " + i + " is " + p.channels() + "×" + p.height() + "×"
+                        + p.width() + (s.mask() != null ? " with a mask" : " with a label") + " but sample 0 is "
+                        + c + "×" + h + "×" + w + (masked ? " with a mask" : " with a label")
+                        + ": prepare every sample to one size (e.g. a resize to side×side)");
+            }
+            float[] data = p.data();
+            for (int k = 0; k < data.length; k++) {
+                pixels[i * c * plane + k] = (byte) Pixels.toByte(data[k]);
+            }
+            if (masked) {
+                System.arraycopy(s.mask(), 0, masks, i * plane, plane);
+            } else {
+                labels[i] = s.label();
+            }
+        }
+        return new ByteImages(count, c, h, w, ByteBuffer.wrap(pixels), labels,
+                masked ? ByteBuffer.wrap(masks) : null, null, source.classes());
     }
 
     @Override

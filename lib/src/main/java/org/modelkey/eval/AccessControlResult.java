@@ -1,9 +1,10 @@
 package org.modelkey.eval;
 
 /**
- * Accuracy of a protected model under the three conditions of ICIP 2021 Table 1 and APSIPA 2021:
- * the correct key, incorrect keys (each key's accuracy, their mean and sample standard deviation)
- * and plain images.
+ * Score of a protected model under the three conditions of ICIP 2021 Table 1, APSIPA 2021 and the
+ * segmentation paper's Fig. 6: the correct key, incorrect keys (each key's score, their mean and
+ * sample standard deviation) and plain images. The score is accuracy for a classifier, mean IoU for
+ * a segmentation model.
  */
 public record AccessControlResult(double correct, double[] incorrect, double incorrectMean, double incorrectStd,
         double plain) {}

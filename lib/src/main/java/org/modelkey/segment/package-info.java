@@ -13,7 +13,13 @@
  *             .fit(train, validation, key::encrypt);
  *     double correct = SegmentationEvaluation.score(model, test, 64, key::encrypt).meanIoU();
  *     double plain = SegmentationEvaluation.score(model, test, 64, UnaryOperator.identity()).meanIoU();
+ *     // correct key, each incorrect key (mean, spread) and plain images, with mean IoU as the score (Fig. 6)
+ *     AccessControlResult access = AccessControl.evaluate(
+ *             t -> SegmentationEvaluation.score(model, test, 64, t).meanIoU(), key::encrypt, incorrectKeys);
  * }
  * }</pre>
+ *
+ * <p>DESIGN.md placed mean IoU in {@code eval} and the FCN in {@code model}; they live here, beside the
+ * loss and the training loop that only segmentation uses. Notebook 05 runs the paper's sweep.
  */
 package org.modelkey.segment;

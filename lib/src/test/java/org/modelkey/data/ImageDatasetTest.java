@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ImageDatasetTest {
@@ -101,6 +102,41 @@ class ImageDatasetTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void cachedAugmentationGivesTheSameRecordsAndAugmentsEachReadOnce() throws Exception {
+        ByteImages src = classification(10);
+        SampleTransform standard = SampleTransform.standardAugmentation(6);
+        AtomicInteger calls = new AtomicInteger();
+        SampleTransform counted = (s, rng) -> {
+            calls.incrementAndGet();
+            return standard.apply(s, rng);
+        };
+        try (NDManager m = NDManager.newBaseManager()) {
+            ImageDataset plain = ImageDataset.builder(src).setSampling(4, false).optTransform(standard, 9).build();
+            ImageDataset cached = ImageDataset.builder(src).setSampling(4, false).optTransform(counted, 9)
+                    .optCachedAugmentation().build();
+            List<float[]> expected = new ArrayList<>(epoch(plain, m, null));
+            expected.addAll(epoch(plain, m, null));
+            for (int model = 0; model < 3; model++) {
+                cached.restartAugmentation();
+                List<float[]> seen = new ArrayList<>(epoch(cached, m, null));
+                seen.addAll(epoch(cached, m, null));
+                for (int i = 0; i < expected.size(); i++) {
+                    assertArrayEquals(expected.get(i), seen.get(i), "model " + model + ", batch " + i);
+                }
+            }
+            assertEquals(2 * 10, calls.get(), "two epochs of 10 records, each augmented once for all three models");
+            assertEquals(20, cached.cachedSamples());
+        }
+    }
+
+    @Test
+    void cachingWithoutAugmentationIsExplained() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> ImageDataset.builder(classification(2)).setSampling(2, false).optCachedAugmentation().build());
+        assertTrue(e.getMessage().contains("optTransform"), e.getMessage());
     }
 
     @Test

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.ArrayDataset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.modelkey.model.ModelSpec;
@@ -36,6 +39,28 @@ class AccessControlTest {
             assertEquals(Predictions.of(network, test, UnaryOperator.identity(), 16).accuracy(), r.plain());
             assertEquals(40, Predictions.of(network, test, key, 7).predicted().length, "a last, smaller batch counts");
         }
+    }
+
+    @Test
+    void anyScoreFunctionIsEvaluatedOncePerTransform() throws Exception {
+        UnaryOperator<NDArray> key = x -> x.mul(2);
+        UnaryOperator<NDArray> other = x -> x.mul(3);
+        UnaryOperator<NDArray> another = x -> x.mul(5);
+        Map<UnaryOperator<NDArray>, Double> iou = new HashMap<>(Map.of(key, 0.7, other, 0.2, another, 0.1));
+        List<UnaryOperator<NDArray>> asked = new ArrayList<>();
+        AccessControl.Score score = t -> {
+            asked.add(t);
+            return iou.getOrDefault(t, 0.05); // the identity (plain images) is not in the map
+        };
+
+        AccessControlResult r = AccessControl.evaluate(score, key, List.of(other, another));
+
+        assertEquals(0.7, r.correct());
+        assertArrayEquals(new double[] {0.2, 0.1}, r.incorrect());
+        assertEquals(0.15, r.incorrectMean(), 1e-12);
+        assertEquals(0.1 / Math.sqrt(2), r.incorrectStd(), 1e-12);
+        assertEquals(0.05, r.plain());
+        assertEquals(4, asked.size(), "correct, two incorrect, plain");
     }
 
     @Test
