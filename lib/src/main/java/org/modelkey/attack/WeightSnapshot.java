@@ -12,15 +12,16 @@ import java.util.List;
 /**
  * A copy in memory of every parameter of a block (weights, biases, BatchNorm statistics), written
  * back in place, so an attack can modify a stolen model several times from the same start and
- * hand it back unchanged.
+ * hand it back unchanged; a notebook uses it the same way to measure a model at several pruning
+ * rates with its own metrics (e.g. the key-sample accuracy of a watermarked model).
  */
-final class WeightSnapshot {
+public final class WeightSnapshot {
 
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<byte[]> values = new ArrayList<>();
 
     /** Copies the current values of {@code block}'s initialised parameters. */
-    WeightSnapshot(Block block) {
+    public WeightSnapshot(Block block) {
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().isInitialized()) {
                 parameters.add(p.getValue());
@@ -30,7 +31,7 @@ final class WeightSnapshot {
     }
 
     /** Writes the copied values back into the same arrays. */
-    void restore() {
+    public void restore() {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray array = parameters.get(i).getArray();
             array.set(ByteBuffer.wrap(values.get(i)).order(ByteOrder.nativeOrder()));
