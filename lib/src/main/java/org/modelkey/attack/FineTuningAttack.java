@@ -42,7 +42,8 @@ public final class FineTuningAttack implements ModelAttack {
      * @param correctKey the transform of the key the model was trained with
      * @param batchSize evaluation batch size
      * @param seed seed of the choice of images for each fraction
-     * @throws IllegalArgumentException if a fraction is outside (0, 1] or none is given
+     * @throws IllegalArgumentException if a fraction is outside (0, 1] or none is given, or the
+     *     config names a checkpoint
      */
     public FineTuningAttack(double[] fractions, TrainingConfig config, RandomAccessDataset test,
             UnaryOperator<NDArray> correctKey, int batchSize, long seed) {
@@ -58,8 +59,9 @@ public final class FineTuningAttack implements ModelAttack {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size " + batchSize + " is not positive: give at least 1");
         }
+        rejectCheckpoint(config);
         this.fractions = fractions.clone();
-        this.config = Objects.requireNonNull(config, "fine-tuning config");
+        this.config = config;
         this.test = Objects.requireNonNull(test, "test set");
         this.correctKey = Objects.requireNonNull(correctKey, "correct key transform");
         this.batchSize = batchSize;
@@ -97,6 +99,19 @@ public final class FineTuningAttack implements ModelAttack {
             stolen.restore();
         }
         return Table.create("fine-tuning attack", fraction, images, plain, withKey);
+    }
+
+    /**
+     * Refuses an attacker's fine-tuning config that names a checkpoint: each run must start from the
+     * stolen weights, and a checkpoint left by one run would be resumed by the next.
+     */
+    static void rejectCheckpoint(TrainingConfig config) {
+        Objects.requireNonNull(config, "fine-tuning config");
+        config.checkpoint().ifPresent(file -> {
+            throw new IllegalArgumentException("the attacker's fine-tuning config names checkpoint " + file
+                    + ", which one fine-tuning run would leave for the next to resume: build the config without"
+                    + " checkpoint(...)");
+        });
     }
 
     /**

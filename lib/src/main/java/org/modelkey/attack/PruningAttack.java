@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 import org.modelkey.eval.AccessControl;
 import org.modelkey.eval.AccessControlResult;
 import org.modelkey.model.Network;
+import org.modelkey.train.TrainingConfig;
+import org.modelkey.train.TrainingLoop;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -17,6 +19,9 @@ import tech.tablesaw.api.Table;
  * The pruning attack (ICIP 2021, Sec. 4.4; Zhong et al. 2020): an attacker prunes the stolen model
  * by weight magnitude ({@link MagnitudePruning}) at each rate, and the model is evaluated on the
  * attacker's data with the correct key, incorrect keys and plain images ({@link AccessControl}).
+ * {@link #withFineTuning} adds the attacker's repair step: each pruned model is fine-tuned on the
+ * attacker's plain images with the pruned weights held at zero after every optimiser step
+ * ({@link PruningMask#reapply()}), then evaluated on a separate test set.
  * Every rate starts from the stolen weights, which are restored at the end.
  */
 public final class PruningAttack implements ModelAttack {
@@ -26,6 +31,8 @@ public final class PruningAttack implements ModelAttack {
     private final UnaryOperator<NDArray> correctKey;
     private final List<UnaryOperator<NDArray>> incorrectKeys;
     private final int batchSize;
+    private final TrainingConfig fineTuning;
+    private final RandomAccessDataset test;
 
     /**
      * @param rates pruning rates, each in [0, 1) ({@link #paperRates()} for 0.1 … 0.9)
@@ -54,6 +61,31 @@ public final class PruningAttack implements ModelAttack {
         this.correctKey = Objects.requireNonNull(correctKey, "correct key transform");
         this.incorrectKeys = List.copyOf(incorrectKeys);
         this.batchSize = batchSize;
+        this.fineTuning = null;
+        this.test = null;
+    }
+
+    private PruningAttack(PruningAttack plain, TrainingConfig fineTuning, RandomAccessDataset test) {
+        this.rates = plain.rates;
+        this.scope = plain.scope;
+        this.correctKey = plain.correctKey;
+        this.incorrectKeys = plain.incorrectKeys;
+        this.batchSize = plain.batchSize;
+        this.fineTuning = fineTuning;
+        this.test = test;
+    }
+
+    /**
+     * This attack with fine-tuning after pruning: at each rate the pruned model is fine-tuned on the
+     * attacker's (plain) data with {@code config}, pruned weights re-zeroed after each step, and
+     * evaluated on {@code test}, since the attacker's own images are no longer unseen.
+     *
+     * @throws IllegalArgumentException if the config names a checkpoint (every rate must start
+     *     from the stolen weights)
+     */
+    public PruningAttack withFineTuning(TrainingConfig config, RandomAccessDataset test) {
+        FineTuningAttack.rejectCheckpoint(config);
+        return new PruningAttack(this, config, Objects.requireNonNull(test, "test set"));
     }
 
     /** The rates 0.1, 0.2, …, 0.9. */
@@ -67,7 +99,8 @@ public final class PruningAttack implements ModelAttack {
 
     /**
      * One row per rate: {@code rate}, {@code sparsity} (the fraction of prunable weights actually
-     * zeroed), {@code correct}, {@code incorrect_mean}, {@code incorrect_std} and {@code plain} accuracy.
+     * zeroed), {@code correct}, {@code incorrect_mean}, {@code incorrect_std} and {@code plain} accuracy
+     * (on the attacker's data, or after fine-tuning on the test set).
      */
     @Override
     public Table run(Network model, RandomAccessDataset attackerData) throws IOException, TranslateException {
@@ -82,8 +115,14 @@ public final class PruningAttack implements ModelAttack {
             for (double r : rates) {
                 stolen.restore();
                 try (PruningMask mask = MagnitudePruning.prune(model.block(), r, scope)) {
+                    RandomAccessDataset evaluated = attackerData;
+                    if (fineTuning != null) {
+                        new TrainingLoop(model, fineTuning).afterStep(mask::reapply)
+                                .fit(attackerData, UnaryOperator.identity());
+                        evaluated = test;
+                    }
                     AccessControlResult result =
-                            AccessControl.evaluate(model, attackerData, correctKey, incorrectKeys, batchSize);
+                            AccessControl.evaluate(model, evaluated, correctKey, incorrectKeys, batchSize);
                     rate.append(r);
                     sparsity.append(mask.sparsity());
                     correct.append(result.correct());
@@ -95,7 +134,7 @@ public final class PruningAttack implements ModelAttack {
         } finally {
             stolen.restore();
         }
-        return Table.create("pruning attack (" + scope + ")",
+        return Table.create("pruning attack (" + scope + (fineTuning == null ? ")" : ", fine-tuned)"),
                 rate, sparsity, correct, incorrectMean, incorrectStd, plain);
     }
 }

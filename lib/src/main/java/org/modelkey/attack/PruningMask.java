@@ -31,15 +31,21 @@ public final class PruningMask implements AutoCloseable {
         }
     }
 
-    /** Fraction of the masked weights that are pruned, over all layers. */
+    /**
+     * Fraction of the prunable weights that are zero now, over all layers: the pruning rate right
+     * after pruning, and still that rate after fine-tuning only if {@link #reapply()} ran after every step.
+     */
     public double sparsity() {
-        double zeros = 0;
-        double total = 0;
-        for (NDArray m : masks.values()) {
-            total += m.size();
-            zeros += m.size() - m.sum().getFloat();
+        long zeros = 0;
+        long total = 0;
+        for (Parameter p : weights.values()) {
+            NDArray w = p.getArray();
+            total += w.size();
+            try (NDArray nonzero = w.countNonzero()) {
+                zeros += w.size() - nonzero.getLong();
+            }
         }
-        return zeros / total;
+        return (double) zeros / total;
     }
 
     /** Names of the pruned parameters. */

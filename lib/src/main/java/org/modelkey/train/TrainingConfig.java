@@ -3,6 +3,7 @@ package org.modelkey.train;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of one training run. Defaults follow the ICIP 2021 paper (SGD, momentum 0.9, weight
@@ -34,6 +35,11 @@ public final class TrainingConfig {
         this.checkpoint = b.checkpoint;
         this.checkpointEvery = b.checkpointEvery;
         this.stopAfterSteps = b.stopAfterSteps;
+    }
+
+    /** The checkpoint file this run writes and resumes from, if any. */
+    public Optional<Path> checkpoint() {
+        return Optional.ofNullable(checkpoint);
     }
 
     public static Builder builder() {

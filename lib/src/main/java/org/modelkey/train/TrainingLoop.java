@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.modelkey.model.Network;
 
@@ -39,11 +40,26 @@ public final class TrainingLoop {
 
     private final Network network;
     private final TrainingConfig config;
+    private final Runnable afterStep;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
 
     public TrainingLoop(Network network, TrainingConfig config) {
-        this.network = network;
-        this.config = config;
+        this(network, config, () -> {});
+    }
+
+    private TrainingLoop(Network network, TrainingConfig config, Runnable afterStep) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.config = Objects.requireNonNull(config, "training config");
+        this.afterStep = afterStep;
+    }
+
+    /**
+     * This loop with {@code hook} run after every optimiser step, before the step is counted or
+     * checkpointed: e.g. {@code PruningMask::reapply}, which keeps pruned weights at zero while a
+     * pruned model is fine-tuned (Zhong et al. 2020, pruning attack).
+     */
+    public TrainingLoop afterStep(Runnable hook) {
+        return new TrainingLoop(network, config, Objects.requireNonNull(hook, "after-step hook"));
     }
 
     /**
@@ -161,6 +177,7 @@ public final class TrainingLoop {
         }
         optimizer.setStep(globalStep);
         trainer.step();
+        afterStep.run();
         for (Batch part : parts) {
             if (part != batch) {
                 part.close();

@@ -8,11 +8,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.ArrayDataset;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelkey.eval.Predictions;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
@@ -113,6 +115,31 @@ class AttacksOnProtectedModelTest {
         }
         assertEquals(before, t.doubleColumn("correct").get(0), 1e-12, "rate 0 is the stolen model");
         assertEquals(before, accuracyWithKey(), 1e-12, "weights restored");
+    }
+
+    @Test
+    void prunedWeightsStayZeroWhileTheAttackerFineTunes() throws Exception {
+        double before = accuracyWithKey();
+        Table t = new PruningAttack(new double[] {0.5, 0.8}, MagnitudePruning.Scope.PER_LAYER, correct::encrypt,
+                incorrect, 160).withFineTuning(config(1), test).run(network, train);
+        assertTrue(t.name().contains("fine-tuned"), t.name());
+        for (int r = 0; r < 2; r++) {
+            assertEquals(t.doubleColumn("rate").get(r), t.doubleColumn("sparsity").get(r), 1e-3,
+                    "the sparsity measured after fine-tuning is the pruning rate");
+        }
+        assertEquals(before, accuracyWithKey(), 1e-12, "weights restored");
+    }
+
+    @Test
+    void anAttackerConfigThatNamesACheckpointIsRefused(@TempDir Path dir) {
+        TrainingConfig resumable = TrainingConfig.builder().checkpoint(dir.resolve("attack.ckpt"), 0).build();
+        var fine = assertThrows(IllegalArgumentException.class,
+                () -> new FineTuningAttack(new double[] {0.1}, resumable, test, correct::encrypt, 8, 1));
+        assertTrue(fine.getMessage().contains("without checkpoint"), fine.getMessage());
+        PruningAttack pruning = new PruningAttack(new double[] {0.5}, MagnitudePruning.Scope.GLOBAL, correct::encrypt,
+                incorrect, 8);
+        var pruned = assertThrows(IllegalArgumentException.class, () -> pruning.withFineTuning(resumable, test));
+        assertTrue(pruned.getMessage().contains("attack.ckpt"), pruned.getMessage());
     }
 
     @Test
