@@ -13,9 +13,20 @@ public interface SampleTransform {
 
     Sample apply(Sample sample, Random rng);
 
-    /** This transform, then {@code next}. */
+    /** This transform, then {@code next}; named "first then next" by its {@code toString}. */
     default SampleTransform andThen(SampleTransform next) {
-        return (sample, rng) -> next.apply(apply(sample, rng), rng);
+        SampleTransform first = this;
+        return new SampleTransform() {
+            @Override
+            public Sample apply(Sample sample, Random rng) {
+                return next.apply(first.apply(sample, rng), rng);
+            }
+
+            @Override
+            public String toString() {
+                return first + " then " + next;
+            }
+        };
     }
 
     /**

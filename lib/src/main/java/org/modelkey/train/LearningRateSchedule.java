@@ -13,12 +13,12 @@ public interface LearningRateSchedule {
 
     /** The same rate at every step. */
     static LearningRateSchedule constant(float rate) {
-        return (steps, epochs) -> Tracker.fixed(rate);
+        return described("constant rate " + rate, (steps, epochs) -> Tracker.fixed(rate));
     }
 
     /** One cycle over the whole run peaking at {@code maxRate} (ICIP 2021, Sec. 4.1). */
     static LearningRateSchedule oneCycle(float maxRate) {
-        return (steps, epochs) -> new OneCycleTracker(maxRate, steps * epochs);
+        return described("one-cycle, max rate " + maxRate, (steps, epochs) -> new OneCycleTracker(maxRate, steps * epochs));
     }
 
     /**
@@ -26,6 +26,22 @@ public interface LearningRateSchedule {
      * {@code restartEpochs} epochs (the segmentation paper: 0.1, 1e-4, every 10 epochs).
      */
     static LearningRateSchedule cosineWarmRestarts(float maxRate, float minRate, int restartEpochs) {
-        return (steps, epochs) -> new CosineWarmRestartsTracker(maxRate, minRate, steps * restartEpochs);
+        return described("cosine " + maxRate + " to " + minRate + ", restart every " + restartEpochs + " epochs",
+                (steps, epochs) -> new CosineWarmRestartsTracker(maxRate, minRate, steps * restartEpochs));
+    }
+
+    /** {@code schedule} with a description as its {@code toString}, e.g. for a model card. */
+    static LearningRateSchedule described(String description, LearningRateSchedule schedule) {
+        return new LearningRateSchedule() {
+            @Override
+            public Tracker tracker(int stepsPerEpoch, int epochs) {
+                return schedule.tracker(stepsPerEpoch, epochs);
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
+        };
     }
 }

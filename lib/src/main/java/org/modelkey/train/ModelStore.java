@@ -24,13 +24,14 @@ import org.modelkey.model.PretrainedWeights;
  * Trained models kept for the next notebooks (a protected model of ICIP 2021 is its parameters and
  * its secret key). Each model is a folder {@code <root>/<name>/} holding the parameters
  * ({@value #PARAMETERS}), the key file ({@value #KEY}, absent for a plain model) and a small JSON
- * {@link Card} ({@value #CARD}) with the architecture, classes, data set, seed, epochs and accuracy.
+ * {@link Card} ({@value #CARD}) with the architecture, classes, data set, seed, epochs, training settings
+ * and accuracy.
  * Every file is written atomically and the card last, so a folder without a card is an interrupted
  * save and is trained again.
  *
  * <pre>{@code
  * ModelStore store = ModelStore.of(Profile.current());
- * var recipe = new ModelStore.Recipe("stamps-32 5000/1000", classes, seed, 15, key);
+ * var recipe = new ModelStore.Recipe("stamps-32 5000/1000", classes, seed, 15, config.describe(), key);
  * try (ModelStore.Stored m = store.getOrTrain("03-baseline", spec, recipe, net -> train(net))) {
  *     m.network(); m.key(); m.card().accuracy();
  * }
@@ -46,7 +47,7 @@ public final class ModelStore {
     public static final String CARD = "model.json";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Path root;
 
@@ -62,12 +63,15 @@ public final class ModelStore {
 
     /**
      * How a model is (to be) trained: the data set (name and size), its class names, the seed of the
-     * run, the epochs and the key ({@code null} for a plain model). Compared with a stored model's
-     * card before it is reused, so a changed setting trains anew instead of loading a stale model.
+     * run, the epochs, the other training settings as text (batch size, optimiser, schedule,
+     * augmentation; e.g. {@link TrainingConfig#describe()}) and the key ({@code null} for a plain
+     * model). Compared with a stored model's card before it is reused, so a changed setting trains
+     * anew instead of loading a stale model.
      */
-    public record Recipe(String dataset, List<String> classes, long seed, int epochs, SecretKey key) {
+    public record Recipe(String dataset, List<String> classes, long seed, int epochs, String training, SecretKey key) {
         public Recipe {
             Objects.requireNonNull(dataset, "data set name");
+            Objects.requireNonNull(training, "training settings");
             classes = List.copyOf(classes);
             if (epochs < 0) {
                 throw new IllegalArgumentException("epochs " + epochs + " is negative: give the epochs trained");
@@ -85,19 +89,21 @@ public final class ModelStore {
      * its kind, block size and fingerprint.
      */
     public record Card(String name, ModelSpec spec, List<String> classes, String dataset, long seed, int epochs,
-            String keyKind, int keyBlockSize, String keyFingerprint, double accuracy, double trainSeconds) {
+            String training, String keyKind, int keyBlockSize, String keyFingerprint, double accuracy,
+            double trainSeconds) {
 
         static Card of(String name, ModelSpec spec, Recipe recipe, double accuracy, double trainSeconds) {
             SecretKey key = recipe.key();
             return new Card(name, spec, recipe.classes(), recipe.dataset(), recipe.seed(), recipe.epochs(),
-                    key == null ? "none" : key.kind().name(), key == null ? 0 : key.blockSize(),
+                    recipe.training(), key == null ? "none" : key.kind().name(), key == null ? 0 : key.blockSize(),
                     recipe.keyFingerprint(), accuracy, trainSeconds);
         }
 
         /** Whether this card was written by a run of {@code recipe}. */
         boolean matches(Recipe recipe) {
             return dataset.equals(recipe.dataset()) && classes.equals(recipe.classes()) && seed == recipe.seed()
-                    && epochs == recipe.epochs() && keyFingerprint.equals(recipe.keyFingerprint());
+                    && epochs == recipe.epochs() && recipe.training().equals(training)
+                    && keyFingerprint.equals(recipe.keyFingerprint());
         }
     }
 

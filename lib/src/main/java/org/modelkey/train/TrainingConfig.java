@@ -37,6 +37,14 @@ public final class TrainingConfig {
         this.stopAfterSteps = b.stopAfterSteps;
     }
 
+    /**
+     * What decides the trained weights besides data, seed and epochs: batch size, optimiser and
+     * schedule, e.g. {@code batch 64, SGD momentum 0.9, weight decay 5.0E-4, one-cycle, max rate 0.1}.
+     */
+    public String describe() {
+        return "batch " + batchSize + ", SGD momentum " + momentum + ", weight decay " + weightDecay + ", " + schedule;
+    }
+
     /** The checkpoint file this run writes and resumes from, if any. */
     public Optional<Path> checkpoint() {
         return Optional.ofNullable(checkpoint);

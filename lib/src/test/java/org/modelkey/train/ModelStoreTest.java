@@ -31,8 +31,10 @@ class ModelStoreTest {
     @TempDir
     Path dir;
 
+    private static final String TRAINING = TrainingConfig.builder().batchSize(16).build().describe();
+
     private static ModelStore.Recipe recipe(SecretKey key, int epochs) {
-        return new ModelStore.Recipe("synthetic 8x8", CLASSES, 11, epochs, key);
+        return new ModelStore.Recipe("synthetic 8x8", CLASSES, 11, epochs, TRAINING, key);
     }
 
     /** A "training" that only counts its calls: the store's job is keeping, not learning. */
@@ -102,6 +104,11 @@ class ModelStoreTest {
         assertFalse(store.contains("m"));
         store.getOrTrain("m", SPEC, recipe(KEY, 3), counting(calls)).close();
         assertEquals(3, calls.get(), "a folder without its card is an interrupted save");
+        String otherBatch = TrainingConfig.builder().batchSize(32).build().describe();
+        store.getOrTrain("m", SPEC, new ModelStore.Recipe("synthetic 8x8", CLASSES, 11, 3, otherBatch, KEY),
+                counting(calls)).close();
+        assertEquals(4, calls.get(), "another batch size: the stale model is not reused");
+        assertEquals(otherBatch, store.card("m").training());
     }
 
     @Test

@@ -1,0 +1,253 @@
+package org.modelkey.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.modelkey.Profile;
+import org.modelkey.data.CenterCrop;
+import org.modelkey.data.HorizontalFlip;
+import org.modelkey.data.ImageDataset;
+import org.modelkey.data.ImageFolder;
+import org.modelkey.data.ImageSource;
+import org.modelkey.data.SampleTransform;
+import org.modelkey.data.StampConfig;
+import org.modelkey.data.StampScenes;
+import org.modelkey.data.StratifiedSubset;
+import org.modelkey.data.TrainTestSplit;
+import org.modelkey.eval.Predictions;
+import org.modelkey.key.KeyKind;
+import org.modelkey.key.SecretKey;
+import org.modelkey.model.ModelSpec;
+import org.modelkey.model.Network;
+import org.modelkey.model.PretrainedWeights;
+import org.modelkey.transform.BlockTransform;
+
+/**
+ * The protected models of the transfer-learning paper (ICIP 2021, Sec. 3.3 and Table 1): a plain
+ * pre-trained model, fine-tuned on stratified subsets of the training set whose images pass through
+ * the block-wise NP transform with one secret key (M = 4). Notebook 03 trains and scores them;
+ * notebook 04 attacks them and, through this same recipe, trains any that the model store lacks.
+ * Every model is kept in the profile's {@link ModelStore} and reused while its recipe is unchanged.
+ */
+public final class TransferLearningProtection {
+
+    /** The store's name of the plain pre-trained model (notebook 02 trains the same one at small scale). */
+    public static final String BASELINE = "03-baseline";
+
+    /** Environment variable naming the pre-trained ResNet-50 parameter file of the paper profile. */
+    public static final String PRETRAINED_ENV = "MODELKEY_PRETRAINED";
+
+    /** How the models are made at one profile. */
+    public record Settings(int imageSize, int trainCount, int testCount, String architecture, int baseWidth,
+            int baselineEpochs, int baselineBatch, float baselineRate, int fineTuneEpochs, int fineTuneBatch,
+            float fineTuneRate, int blockSize, List<Double> subsetPercents, int evalBatch, long seed) {
+
+        public Settings {
+            subsetPercents = List.copyOf(subsetPercents);
+            for (double p : subsetPercents) {
+                if (!(p > 0 && p <= 100)) {
+                    throw new IllegalArgumentException("subset of " + p + " % is outside (0, 100]: give percentages"
+                            + " of the training set such as 10, 20, 30, 100");
+                }
+            }
+        }
+
+        /**
+         * The profile's sizes: the paper's (ImageNet 224×224 crops, ResNet-50, 15 fine-tuning epochs,
+         * Sec. 4.1), or the embedded 32×32 stamps with a small ResNet for CPU runs.
+         */
+        public static Settings of(Profile profile) {
+            return new Settings(profile.pick(32, 32, 224), profile.pick(200, 4000, 0), profile.pick(50, 1000, 0),
+                    profile.pick("resnet8", "resnet20", "resnet50"), profile.pick(4, 8, 0),
+                    profile.pick(1, 8, 0), profile.pick(32, 64, 128), 0.1f,
+                    profile.pick(1, 15, 15), profile.pick(16, 64, 128), 0.05f,
+                    4, List.of(10.0, 20.0, 30.0, 100.0), profile.pick(250, 250, 100), profile.seed());
+        }
+    }
+
+    private final Settings settings;
+    private final TrainTestSplit<? extends ImageSource> data;
+    private final String dataset;
+    private final ModelSpec spec;
+    private final SampleTransform augmentation;
+    private final RandomAccessDataset testSet;
+    private final ModelStore store;
+    private final Path pretrained;
+    private final PrintStream log;
+
+    /**
+     * @param dataset the data set's name, recorded in every model's card
+     * @param augmentation applied to training images before the key (e.g. a flip)
+     * @param testCrop applied to test images ({@code null}: none)
+     * @param pretrained parameter file of the pre-trained model, or {@code null} to train the plain
+     *     baseline from scratch on the whole plain training set
+     * @param log where training prints its progress
+     */
+    public TransferLearningProtection(Settings settings, TrainTestSplit<? extends ImageSource> data, String dataset,
+            SampleTransform augmentation, SampleTransform testCrop, ModelStore store, Path pretrained,
+            PrintStream log) {
+        this.settings = settings;
+        this.data = data;
+        this.dataset = dataset;
+        this.augmentation = augmentation;
+        this.store = store;
+        this.pretrained = pretrained;
+        this.log = log;
+        this.spec = ModelSpec.of(settings.architecture(), data.train().classes().size(), 3, settings.imageSize(),
+                settings.imageSize()).withBaseWidth(settings.baseWidth());
+        ImageDataset.Builder test = ImageDataset.builder(data.test()).setSampling(settings.evalBatch(), false);
+        this.testSet = (testCrop == null ? test : test.optTransform(testCrop, settings.seed())).build();
+    }
+
+    /**
+     * The profile's models: the embedded stamps, or at {@code paper} ImageNet from
+     * {@code MODELKEY_IMAGENET} and the pre-trained ResNet-50 from {@value #PRETRAINED_ENV}.
+     *
+     * @throws IllegalStateException at {@code paper} when the parameter file is missing
+     */
+    public static TransferLearningProtection of(Profile profile, PrintStream log) throws IOException {
+        Settings s = Settings.of(profile);
+        if (!profile.isPaper()) {
+            TrainTestSplit<? extends ImageSource> stamps = StampScenes.load(Profile.cacheDir(),
+                    StampConfig.classification(s.imageSize(), s.trainCount(), s.testCount(), s.seed()));
+            return new TransferLearningProtection(s, stamps, name("stamps-" + s.imageSize() + "px", stamps),
+                    new HorizontalFlip(0.5), null, ModelStore.of(profile), null, log);
+        }
+        String file = System.getenv(PRETRAINED_ENV);
+        if (file == null || file.isBlank() || !Files.isRegularFile(Path.of(file))) {
+            throw new IllegalStateException("the paper profile fine-tunes a pre-trained ResNet-50: set " + PRETRAINED_ENV
+                    + " to its parameter file (PretrainedWeights.save or DJL Model.save, 1000 ImageNet classes); got " + file);
+        }
+        TrainTestSplit<? extends ImageSource> imageNet = ImageFolder.imageNetFromEnvironment();
+        return new TransferLearningProtection(s, imageNet, name("ImageNet-" + s.imageSize(), imageNet),
+                SampleTransform.standardAugmentation(s.imageSize()), CenterCrop.of(s.imageSize()),
+                ModelStore.of(profile), Path.of(file), log);
+    }
+
+    private static String name(String prefix, TrainTestSplit<? extends ImageSource> data) {
+        return prefix + " " + data.train().size() + "+" + data.test().size();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public TrainTestSplit<? extends ImageSource> data() {
+        return data;
+    }
+
+    /** The data set's name as the model cards record it, e.g. {@code stamps-32px 4000+1000}. */
+    public String dataset() {
+        return dataset;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The test set in order (centre-cropped at {@code paper}), batches of {@code settings.evalBatch()}. */
+    public RandomAccessDataset testSet() {
+        return testSet;
+    }
+
+    public ModelStore store() {
+        return store;
+    }
+
+    /** The secret key β that protects every subset model: NP with block size M (Sec. 3.2). */
+    public SecretKey key() {
+        return SecretKey.fromSeed(KeyKind.NP, settings.blockSize(), 3, settings.seed() + 31);
+    }
+
+    /** A shuffled training set of {@code source} with the augmentation, batches of {@code batch}. */
+    public ImageDataset trainingSet(ImageSource source, int batch) {
+        return ImageDataset.builder(source).setSampling(batch, true).optTransform(augmentation, settings.seed()).build();
+    }
+
+    /** The store's name of the model fine-tuned on {@code percent} % of the training set. */
+    public String subsetName(double percent) {
+        return String.format("03-np-m%d-subset-%d", settings.blockSize(), Math.round(percent));
+    }
+
+    /** The stratified subset of {@code percent} % of the training set (every class cut to the same share). */
+    public ImageSource subset(double percent) throws IOException {
+        return StratifiedSubset.of(data.train(), percent, settings.seed());
+    }
+
+    /**
+     * The plain pre-trained model: loaded from the store, read from the parameter file, or trained
+     * from scratch with a one-cycle schedule on the whole plain training set.
+     */
+    public ModelStore.Stored baseline() throws IOException, TranslateException {
+        TrainingConfig config = TrainingConfig.builder().epochs(settings.baselineEpochs())
+                .batchSize(settings.baselineBatch()).schedule(LearningRateSchedule.oneCycle(settings.baselineRate()))
+                .seed(settings.seed()).logEvery(0, log).build();
+        String training = pretrained != null ? "pre-trained parameters " + pretrained.getFileName() + " "
+                + sha256(pretrained).substring(0, 12) : config.describe() + ", augmentation " + augmentation;
+        ModelStore.Recipe recipe = new ModelStore.Recipe(dataset, data.train().classes(), settings.seed(),
+                settings.baselineEpochs(), training, null);
+        return store.getOrTrain(BASELINE, spec, recipe, network -> {
+            if (pretrained != null) {
+                PretrainedWeights.load(network, pretrained);
+            } else {
+                new TrainingLoop(network, config).fit(trainingSet(data.train(), settings.baselineBatch()),
+                        UnaryOperator.identity());
+            }
+            return Predictions.of(network, testSet, UnaryOperator.identity(), settings.evalBatch()).accuracy();
+        });
+    }
+
+    /**
+     * The NP-protected model fine-tuned from the baseline on {@code percent} % of the training set
+     * (the whole network, Sec. 3.3): loaded from the store, or trained now (the baseline first, when
+     * it is missing). Its card names the subset and a hash of the baseline's parameters, so a
+     * retrained baseline invalidates it.
+     */
+    public ModelStore.Stored subsetModel(double percent) throws IOException, TranslateException {
+        if (!settings.subsetPercents().contains(percent)) {
+            throw new IllegalArgumentException(percent + " % is not one of this recipe's subsets "
+                    + settings.subsetPercents() + ": give one of them");
+        }
+        baseline().close();
+        Path baselineParameters = store.folder(BASELINE).resolve(ModelStore.PARAMETERS);
+        ImageSource subset = subset(percent);
+        SecretKey key = key();
+        String recipeData = String.format("%s, %.0f %% subset (%d images), from %s %s", dataset, percent,
+                subset.size(), BASELINE, sha256(baselineParameters).substring(0, 12));
+        TrainingConfig fineTuning = TrainingConfig.builder().epochs(settings.fineTuneEpochs())
+                .batchSize(settings.fineTuneBatch()).schedule(LearningRateSchedule.oneCycle(settings.fineTuneRate()))
+                .seed(settings.seed()).logEvery(0, log).build();
+        ModelStore.Recipe recipe = new ModelStore.Recipe(recipeData, data.train().classes(), settings.seed(),
+                settings.fineTuneEpochs(), fineTuning.describe() + ", augmentation " + augmentation, key);
+        return store.getOrTrain(subsetName(percent), spec, recipe, network -> {
+            try (BlockTransform np = BlockTransform.of(key)) {
+                UnaryOperator<NDArray> encrypt = np::encrypt;
+                PretrainedWeights.load(network, baselineParameters);
+                new TrainingLoop(network, fineTuning).fit(trainingSet(subset, settings.fineTuneBatch()), encrypt);
+                return Predictions.of(network, testSet, encrypt, settings.evalBatch()).accuracy();
+            }
+        });
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java lacks SHA-256, which every Java must provide", e);
+        }
+    }
+
+    /** Accuracy of {@code network} on the test set through {@code transform}. */
+    public double accuracy(Network network, UnaryOperator<NDArray> transform) throws IOException, TranslateException {
+        return Predictions.of(network, testSet, transform, settings.evalBatch()).accuracy();
+    }
+}

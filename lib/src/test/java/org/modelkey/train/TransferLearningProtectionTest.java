@@ -1,0 +1,91 @@
+package org.modelkey.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelkey.data.ByteImages;
+import org.modelkey.data.HorizontalFlip;
+import org.modelkey.data.TrainTestSplit;
+
+class TransferLearningProtectionTest {
+
+    private static final List<String> CLASSES = List.of("bird", "fruit");
+
+    @TempDir
+    Path dir;
+
+    /** Two classes of 8×8 images: dark with noise, or bright with noise. */
+    private static ByteImages images(int perClass, long seed) {
+        Random random = new Random(seed);
+        int n = 2 * perClass;
+        byte[] pixels = new byte[n * 3 * 8 * 8];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            for (int p = 0; p < 3 * 8 * 8; p++) {
+                pixels[i * 192 + p] = (byte) (labels[i] * 160 + random.nextInt(96));
+            }
+        }
+        return ByteImages.labelled(3, 8, 8, pixels, labels, CLASSES);
+    }
+
+    private TransferLearningProtection recipe(ByteArrayOutputStream log) {
+        TransferLearningProtection.Settings settings = new TransferLearningProtection.Settings(8, 0, 0, "resnet8", 4,
+                1, 8, 0.1f, 1, 4, 0.05f, 4, List.of(50.0, 100.0), 16, 5);
+        TrainTestSplit<ByteImages> data = new TrainTestSplit<>(images(10, 1), images(4, 2));
+        return new TransferLearningProtection(settings, data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null,
+                new ModelStore(dir), null, new PrintStream(log, true));
+    }
+
+    @Test
+    void aMissingSubsetModelIsTrainedFromTheBaselineAndThenReused() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TransferLearningProtection recipe = recipe(log);
+        try (NDManager manager = NDManager.newBaseManager();
+                ModelStore.Stored half = recipe.subsetModel(50)) {
+            assertTrue(half.trainedNow());
+            assertTrue(recipe.store().contains(TransferLearningProtection.BASELINE), "the baseline is trained first");
+            assertEquals(recipe.key(), half.key());
+            assertEquals("03-np-m4-subset-50", half.card().name());
+            assertTrue(half.card().dataset().startsWith("two-tone 8px 20+8, 50 % subset (10 images), from 03-baseline "),
+                    half.card().dataset());
+            assertEquals("batch 4, SGD momentum 0.9, weight decay 5.0E-4, one-cycle, max rate 0.05,"
+                    + " augmentation HorizontalFlip[probability=0.5]", half.card().training(), "the card records how it was trained");
+            assertFalse(log.toString().isEmpty(), "training reports its progress");
+            NDArray batch = manager.randomUniform(0, 1, new Shape(2, 3, 8, 8));
+            try (ModelStore.Stored baseline = recipe.baseline()) {
+                assertFalse(baseline.trainedNow());
+                assertFalse(Arrays.equals(baseline.network().logits(batch).toFloatArray(),
+                        half.network().logits(batch).toFloatArray()), "fine-tuning changed the baseline's weights");
+            }
+            try (ModelStore.Stored again = recipe.subsetModel(50)) {
+                assertFalse(again.trainedNow(), "the stored model is loaded, not retrained");
+                assertArrayEquals(half.network().logits(batch).toFloatArray(), again.network().logits(batch).toFloatArray());
+            }
+        }
+    }
+
+    @Test
+    void aSubsetOutsideTheRecipeOrOutsideTheRangeIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> recipe(new ByteArrayOutputStream())
+                .subsetModel(30));
+        assertTrue(e.getMessage().contains("not one of this recipe's subsets"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new TransferLearningProtection.Settings(8, 0, 0, "resnet8",
+                4, 1, 8, 0.1f, 1, 4, 0.05f, 4, List.of(0.0), 16, 5));
+        assertTrue(e.getMessage().contains("outside (0, 100]"), e.getMessage());
+    }
+}
