@@ -30,6 +30,9 @@ import org.modelkey.transform.BlockTransform;
  */
 public final class BatchAccuracy implements KeyObjective, AutoCloseable {
 
+    /** Shortest time {@link #forwardsPerSecond} measures over, so that timer and scheduler noise stay small. */
+    private static final long MIN_TIMING_NANOS = 250_000_000L;
+
     private final Block block;
     private final ParameterStore parameters;
     private final NDManager manager;
@@ -168,17 +171,25 @@ public final class BatchAccuracy implements KeyObjective, AutoCloseable {
     /**
      * Plain inference throughput on the same batch: forward passes per second of the model alone
      * (with the accuracy count, without a key transform), the yardstick for the attack's speed.
+     * After {@code repeats} warm-up passes (the engine prepares its kernels on the first calls), it
+     * times at least {@code repeats} passes and at least a quarter of a second.
      */
     public double forwardsPerSecond(int repeats) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats " + repeats + " is not positive: time at least 1 forward pass");
         }
-        plainAccuracy(); // warm-up
-        long t0 = System.nanoTime();
         for (int r = 0; r < repeats; r++) {
             plainAccuracy();
         }
-        return repeats / ((System.nanoTime() - t0) / 1e9);
+        long t0 = System.nanoTime();
+        int passes = 0;
+        long elapsed;
+        do {
+            plainAccuracy();
+            passes++;
+            elapsed = System.nanoTime() - t0;
+        } while (passes < repeats || elapsed < MIN_TIMING_NANOS);
+        return passes / (elapsed / 1e9);
     }
 
     /** The batch, temporarily attached to {@code scope} so that what is computed from it is freed with the scope. */
