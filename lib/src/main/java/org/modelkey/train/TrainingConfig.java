@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.modelkey.data.SampleTransform;
 
 /**
  * Settings of one training run. Defaults follow the ICIP 2021 paper (SGD, momentum 0.9, weight
@@ -43,6 +44,11 @@ public final class TrainingConfig {
      */
     public String describe() {
         return "batch " + batchSize + ", SGD momentum " + momentum + ", weight decay " + weightDecay + ", " + schedule;
+    }
+
+    /** {@link #describe()} with the augmentation the training images get: a model card's training settings. */
+    public String describe(SampleTransform augmentation) {
+        return describe() + ", augmentation " + augmentation;
     }
 
     /** The checkpoint file this run writes and resumes from, if any. */

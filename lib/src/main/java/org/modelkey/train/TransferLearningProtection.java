@@ -188,11 +188,9 @@ public final class TransferLearningProtection {
      * from scratch with a one-cycle schedule on the whole plain training set.
      */
     public ModelStore.Stored baseline() throws IOException, TranslateException {
-        TrainingConfig config = TrainingConfig.builder().epochs(settings.baselineEpochs())
-                .batchSize(settings.baselineBatch()).schedule(LearningRateSchedule.oneCycle(settings.baselineRate()))
-                .seed(settings.seed()).logEvery(0, log).build();
+        TrainingConfig config = oneCycle(settings.baselineEpochs(), settings.baselineBatch(), settings.baselineRate());
         String training = pretrained != null ? "pre-trained parameters " + pretrained.getFileName() + " "
-                + sha256(pretrained).substring(0, 12) : config.describe() + ", augmentation " + augmentation;
+                + sha256(pretrained).substring(0, 12) : config.describe(augmentation);
         ModelStore.Recipe recipe = new ModelStore.Recipe(dataset, data.train().classes(), settings.seed(),
                 settings.baselineEpochs(), training, null);
         return store.getOrTrain(BASELINE, spec, recipe, network -> {
@@ -202,7 +200,7 @@ public final class TransferLearningProtection {
                 new TrainingLoop(network, config).fit(trainingSet(data.train(), settings.baselineBatch()),
                         UnaryOperator.identity());
             }
-            return Predictions.of(network, testSet, UnaryOperator.identity(), settings.evalBatch()).accuracy();
+            return accuracy(network, UnaryOperator.identity());
         });
     }
 
@@ -223,19 +221,23 @@ public final class TransferLearningProtection {
         SecretKey key = key();
         String recipeData = String.format("%s, %.0f %% subset (%d images), from %s %s", dataset, percent,
                 subset.size(), BASELINE, sha256(baselineParameters).substring(0, 12));
-        TrainingConfig fineTuning = TrainingConfig.builder().epochs(settings.fineTuneEpochs())
-                .batchSize(settings.fineTuneBatch()).schedule(LearningRateSchedule.oneCycle(settings.fineTuneRate()))
-                .seed(settings.seed()).logEvery(0, log).build();
+        TrainingConfig fineTuning = oneCycle(settings.fineTuneEpochs(), settings.fineTuneBatch(), settings.fineTuneRate());
         ModelStore.Recipe recipe = new ModelStore.Recipe(recipeData, data.train().classes(), settings.seed(),
-                settings.fineTuneEpochs(), fineTuning.describe() + ", augmentation " + augmentation, key);
+                settings.fineTuneEpochs(), fineTuning.describe(augmentation), key);
         return store.getOrTrain(subsetName(percent), spec, recipe, network -> {
             try (BlockTransform np = BlockTransform.of(key)) {
                 UnaryOperator<NDArray> encrypt = np::encrypt;
                 PretrainedWeights.load(network, baselineParameters);
                 new TrainingLoop(network, fineTuning).fit(trainingSet(subset, settings.fineTuneBatch()), encrypt);
-                return Predictions.of(network, testSet, encrypt, settings.evalBatch()).accuracy();
+                return accuracy(network, encrypt);
             }
         });
+    }
+
+    /** Training of {@code epochs} epochs in batches of {@code batch}, one-cycle schedule peaking at {@code rate}. */
+    private TrainingConfig oneCycle(int epochs, int batch, float rate) {
+        return TrainingConfig.builder().epochs(epochs).batchSize(batch).schedule(LearningRateSchedule.oneCycle(rate))
+                .seed(settings.seed()).logEvery(0, log).build();
     }
 
     private static String sha256(Path file) throws IOException {
