@@ -1,4 +1,6 @@
-// Shared set-up of every notebook (loaded with %load after %maven brings in the library).
+// Shared set-up of every notebook, loaded with %load after %maven brings in the library and after the
+// notebook's own import cell: every import of a notebook comes before its first variable (JJava resets
+// earlier variables to null when a later cell imports; NotebookNeutralityTest keeps it so).
 import java.nio.file.*;
 import java.util.*;
 import java.util.stream.*;
@@ -12,6 +14,7 @@ import org.knowm.xchart.style.Styler;
 import org.modelkey.Profile;
 import org.modelkey.report.*;
 
+NotebookDisplay.register();   // charts as PNG, tables as HTML under IJava/JJava too (the kit's kernel does it itself)
 Profile profile = Profile.current();
 Results results = new Results(profile);
 Claims claims = new Claims(profile);
