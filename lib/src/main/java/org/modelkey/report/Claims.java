@@ -22,10 +22,12 @@ import tech.tablesaw.api.Table;
  *
  * <p>A cell reads like the paper's claim:
  * <pre>{@code
- * claims.check("scale-classification").value("top1", baseline).ratio("over_chance", baseline, chance)...;
- * claims.check("apsipa-close-shf").marginRatio("ratio", correct, baseline, chance);
+ * Measure base = Measure.accuracy("baseline", 0.734, testImages);          // with its Wilson interval
+ * claims.check("scale-classification-02").value("top1", base).ratio("over_chance", base, Measure.of("chance", chance));
+ * claims.check("apsipa-close-shf").marginRatio("ratio", correct, base, chance);   // m(correct) ≥ 0.90 · m(baseline)
  * claims.check("icip-t1-order").increasing("slack", a10, a20, a30, a100);
- * claims.notTestable("apsipa-fine-tuning", "this notebook does not run a fine-tuning attack yet");
+ * claims.check("icip-t2-estimation").requires("the attacker's images are disjoint from the test set", disjoint)...;
+ * claims.notTestable("zhong-queries-cifar10", "profile demo does not run CIFAR-10");
  * claims.report("02")
  * }</pre>
  * Every condition of a check must hold for the claim to hold; the same threshold may be used by
