@@ -20,8 +20,10 @@ public enum Profile {
     public static final String HOME_VARIABLE = "MODELKEY_HOME";
     /** Environment variable that moves the cache of embedded data, kernels and checkpoints. */
     public static final String CACHE_VARIABLE = "MODELKEY_CACHE";
-
-    private static final long SEED = 20210901L;
+    /** Environment variable that replaces the base seed, to rerun a notebook with another seed. */
+    public static final String SEED_VARIABLE = "MODELKEY_SEED";
+    /** The base seed when {@code MODELKEY_SEED} is unset. */
+    public static final long DEFAULT_SEED = 20210901L;
 
     /** The profile named by {@code MODELKEY_PROFILE}, {@code demo} when it is unset. */
     public static Profile current() {
@@ -65,9 +67,22 @@ public enum Profile {
         };
     }
 
-    /** The base seed every run derives its seeds from. */
+    /** The base seed every run derives its seeds from: {@code MODELKEY_SEED}, else {@value #DEFAULT_SEED}. */
     public long seed() {
-        return SEED;
+        return seed(System.getenv());
+    }
+
+    static long seed(Map<String, String> env) {
+        String value = env.get(SEED_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_SEED;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SEED_VARIABLE + "='" + value + "' is not a whole number: set it to"
+                    + " an integer such as " + DEFAULT_SEED + ", or unset it for that default");
+        }
     }
 
     /**

@@ -23,4 +23,12 @@ class ProfileTest {
         assertTrue(Profile.SMOKE.resultsDir().toString().contains("target/smoke/results/smoke"));
         assertTrue(Profile.DEMO.figuresDir().endsWith("paper-figures/demo"));
     }
+
+    @Test
+    void seedComesFromModelkeySeedWithAClearErrorOnANonNumber() {
+        assertEquals(20210901L, Profile.seed(Map.of()));
+        assertEquals(42L, Profile.seed(Map.of(Profile.SEED_VARIABLE, " 42 ")));
+        var e = assertThrows(IllegalArgumentException.class, () -> Profile.seed(Map.of(Profile.SEED_VARIABLE, "forty")));
+        assertTrue(e.getMessage().contains("MODELKEY_SEED='forty' is not a whole number"), e.getMessage());
+    }
 }

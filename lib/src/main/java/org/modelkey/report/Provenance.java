@@ -15,16 +15,16 @@ import org.modelkey.Profile;
 
 /**
  * Where a result came from, in the spirit of Tribuo's provenance: the profile, the commit of the
- * code that produced it and the engine it ran on. Every row a notebook saves carries these, beside
- * its own columns (data set and size, model, seed, key fingerprint, wall time).
+ * code that produced it, the engine it ran on and the base seed ({@link Profile#seed()}). Every row a
+ * notebook saves carries these, beside its own columns (data set and size, model, key, wall time).
  */
-public record Provenance(String profile, String commit, String engine, String device) {
+public record Provenance(String profile, String commit, String engine, String device, long seed) {
 
     /** Provenance of the current run. */
     public static Provenance of(Profile profile) {
         Engine engine = Engine.getInstance();
         return new Provenance(profile.label(), commit(Profile.projectRoot()),
-                engine.getEngineName() + " " + engine.getVersion(), engine.defaultDevice().toString());
+                engine.getEngineName() + " " + engine.getVersion(), engine.defaultDevice().toString(), profile.seed());
     }
 
     /**

@@ -40,14 +40,27 @@ public final class Results {
         return provenance;
     }
 
-    /** Writes {@code table} to {@code resultsDir/name.csv}, adding the provenance columns. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /**
+     * Writes {@code table} to {@code resultsDir/name.csv}, adding the provenance columns (and the
+     * base seed, unless the table has its own {@code seed} column).
+     */
     public Path saveTable(String name, Table table) {
+        return save(Path.of(""), name, table);
+    }
+
+    /** Writes {@code table} to {@code resultsDir/folder/name.csv}, as {@link #saveTable}. */
+    Path save(Path folder, String name, Table table) {
         Table out = table.copy();
+        addConstant(out, "seed", Long.toString(provenance.seed()));
         addConstant(out, "profile", provenance.profile());
         addConstant(out, "engine", provenance.engine());
         addConstant(out, "device", provenance.device());
         addConstant(out, "commit", provenance.commit());
-        Path file = profile.resultsDir().resolve(fileName(name, ".csv"));
+        Path file = profile.resultsDir().resolve(folder).resolve(fileName(name, ".csv"));
         try {
             return AtomicFiles.write(file, stream -> {
                 var writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);

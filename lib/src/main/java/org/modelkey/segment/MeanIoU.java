@@ -2,7 +2,10 @@ package org.modelkey.segment;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.modelkey.report.Interval;
 
 /**
  * Mean intersection-over-union of a whole evaluation set (segmentation paper, Eq. 1; PASCAL VOC):
@@ -13,7 +16,8 @@ import java.util.Arrays;
  * left out of every count. Pixel accuracy is Σ_i n_ii over all counted pixels.
  *
  * <p>Accumulating counts, not per-batch means, makes the score independent of the batch size. For the
- * per-image scores of the paper's Fig. 5, add one image to a fresh instance.
+ * per-image scores of the paper's Fig. 5, add one image to a fresh instance. The counts of every image
+ * are also kept apart, for a {@linkplain #bootstrap bootstrap interval} over the test images.
  */
 public final class MeanIoU {
 
@@ -23,6 +27,8 @@ public final class MeanIoU {
     private final int classes;
     /** counts[truth * classes + predicted]. */
     private final long[] counts;
+    /** The confusion counts of each image added, in the order added. */
+    private final List<long[]> images = new ArrayList<>();
 
     /** An empty accumulator for labels 0 … classes−1 (plus {@value #IGNORE}). */
     public MeanIoU(int classes) {
@@ -60,15 +66,21 @@ public final class MeanIoU {
                     + " and mask of shape " + masks.getShape() + " differ: predict at the mask's size"
                     + " (the FCN upsamples to its input size, so give it the image the mask belongs to)");
         }
-        return add(toInts(predicted), toInts(masks));
+        int images = masks.getShape().dimension() == 3 ? Math.toIntExact(masks.getShape().get(0)) : 1;
+        return add(toInts(predicted), toInts(masks), images);
     }
 
     /**
-     * Adds predicted classes against labels, pixel by pixel.
+     * Adds predicted classes against labels of one image, pixel by pixel.
      *
      * @throws IllegalArgumentException if the lengths differ or a value is not a class index
      */
     public MeanIoU add(int[] predicted, int[] labels) {
+        return add(predicted, labels, 1);
+    }
+
+    /** Adds {@code images} images of equal size, laid one after the other in the two arrays. */
+    private MeanIoU add(int[] predicted, int[] labels, int images) {
         if (predicted.length != labels.length) {
             throw new IllegalArgumentException(predicted.length + " predicted pixels but " + labels.length
                     + " labelled pixels: give a prediction for every pixel of the mask");
@@ -76,12 +88,46 @@ public final class MeanIoU {
         for (int i = 0; i < labels.length; i++) {
             checkPixel(predicted[i], labels[i], i);
         }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != IGNORE) {
-                counts[labels[i] * classes + predicted[i]]++;
+        int perImage = labels.length / Math.max(1, images);
+        for (int image = 0; image < images; image++) {
+            long[] own = new long[classes * classes];
+            for (int i = image * perImage; i < (image + 1) * perImage; i++) {
+                if (labels[i] != IGNORE) {
+                    own[labels[i] * classes + predicted[i]]++;
+                }
             }
+            for (int k = 0; k < own.length; k++) {
+                counts[k] += own[k];
+            }
+            this.images.add(own);
         }
         return this;
+    }
+
+    /** Number of images added so far. */
+    public int images() {
+        return images.size();
+    }
+
+    /**
+     * A 95 % percentile bootstrap interval of {@link #value()} over the images added that have scored pixels: each resample
+     * draws the images with replacement and scores their summed confusion counts (see
+     * {@link Interval#bootstrap}); the same seed gives the same interval.
+     */
+    public Interval bootstrap(int resamples, long seed) {
+        requirePixels();
+        List<long[]> scored = images.stream().filter(c -> Arrays.stream(c).sum() > 0).toList();
+        long[] summed = new long[counts.length];
+        return Interval.bootstrap(scored.size(), weights -> {
+            Arrays.fill(summed, 0);
+            for (int i = 0; i < weights.length; i++) {
+                long[] own = scored.get(i);
+                for (int k = 0; k < own.length && weights[i] > 0; k++) {
+                    summed[k] += weights[i] * own[k];
+                }
+            }
+            return Arrays.stream(classIoU(summed)).filter(v -> !Double.isNaN(v)).average().orElseThrow();
+        }, resamples, seed);
     }
 
     /** Checks one pixel before anything is counted, so that a rejected batch leaves the counts as they were. */
@@ -103,6 +149,10 @@ public final class MeanIoU {
 
     /** Intersection over union of each class; NaN for a class neither labelled nor predicted. */
     public double[] classIoU() {
+        return classIoU(counts);
+    }
+
+    private double[] classIoU(long[] counts) {
         double[] iou = new double[classes];
         for (int c = 0; c < classes; c++) {
             long truth = 0;
@@ -150,6 +200,7 @@ public final class MeanIoU {
     /** Forgets every count, to score another evaluation set. */
     public void reset() {
         Arrays.fill(counts, 0);
+        images.clear();
     }
 
     private long requirePixels() {

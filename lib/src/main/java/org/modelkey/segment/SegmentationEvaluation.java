@@ -11,6 +11,7 @@ import ai.djl.training.dataset.SequenceSampler;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
+import org.modelkey.report.Interval;
 
 /**
  * Scores a segmentation model on a whole data set seen through a key transform (segmentation paper,
@@ -33,6 +34,11 @@ public final class SegmentationEvaluation {
 
         public double pixelAccuracy() {
             return iou.pixelAccuracy();
+        }
+
+        /** The 95 % bootstrap interval of the mean IoU over the test images ({@link MeanIoU#bootstrap}). */
+        public Interval meanIoUInterval(long seed) {
+            return iou.bootstrap(Interval.RESAMPLES, seed);
         }
 
         @Override

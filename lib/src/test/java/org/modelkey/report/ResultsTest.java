@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ResultsTest {
     private final Results results =
-            new Results(Profile.SMOKE, new Provenance("smoke", "abc1234", "PyTorch 2.7.1", "cpu()"));
+            new Results(Profile.SMOKE, new Provenance("smoke", "abc1234", "PyTorch 2.7.1", "cpu()", 7L));
 
     @Test
     void tableGetsProvenanceColumns() throws IOException {
@@ -25,6 +25,7 @@ class ResultsTest {
         assertEquals(2, back.rowCount());
         assertEquals("abc1234", back.stringColumn("commit").get(1));
         assertEquals("smoke", back.stringColumn("profile").get(0));
+        assertEquals(7L, back.column("seed").get(0) instanceof Number n ? n.longValue() : Long.parseLong(back.column("seed").getString(0)));
         assertEquals(0.75, back.doubleColumn("accuracy").get(1), 1e-12);
     }
 

@@ -105,4 +105,35 @@ class MeanIoUTest {
             assertTrue(floats.contains("not an integer type"), floats);
         }
     }
+
+    @Test
+    void bootstrapOverImagesIsDeterministicAndBracketsTheScore() {
+        MeanIoU m = new MeanIoU(2);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int image = 0; image < 40; image++) {
+            int[] truth = new int[16], guess = new int[16];
+            for (int p = 0; p < 16; p++) {
+                truth[p] = p < 8 ? 1 : 0;
+                guess[p] = r.nextInt(10) < 8 ? truth[p] : 1 - truth[p];
+            }
+            m.add(guess, truth);
+        }
+        assertEquals(40, m.images());
+        var a = m.bootstrap(300, 5);
+        assertEquals(a, m.bootstrap(300, 5));
+        assertTrue(a.low() < m.value() && m.value() < a.high(), a + " around " + m.value());
+        m.reset();
+        assertEquals(0, m.images());
+    }
+
+    @Test
+    void aBatchCountsEachImageApartForTheBootstrap() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray predicted = manager.create(new int[] {0, 1, 1, 1, 0, 0, 0, 1}, new Shape(2, 2, 2));
+            NDArray masks = manager.create(new int[] {0, 1, 1, 1, 1, 1, 0, 1}, new Shape(2, 2, 2));
+            MeanIoU m = new MeanIoU(2).add(predicted, masks);
+            assertEquals(2, m.images());
+            assertEquals(8, m.pixels());
+        }
+    }
 }
