@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "encrypt", mixinStandardHelpOptions = true,
         description = {"Encrypt PNG/JPEG images (files or folders) with a key into PNG files.",
             "SHF and NP write 8-bit PNG; FFX writes 16-bit PNG whose samples are the FFX codes 0..999",
-            "(model input = code / modelkey-ffx-scale, both stored in the file). The key fingerprint is stored too."})
+            "(model input = code / modelkey-ffx-scale, both stored in the file). The random key id is stored too."})
 final class EncryptCommand extends ImageCommand {
     EncryptCommand() {
         super(true);

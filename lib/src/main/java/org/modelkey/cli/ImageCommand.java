@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Encrypts or decrypts image files and folders with a key file. Every input is checked first
- * (format, size against M, channels, and for decryption the key fingerprint stored in the file),
+ * (format, size against M, channels, and for decryption the key id stored in the file),
  * so a bad input stops the run before anything is written; each output is then written atomically.
  */
 abstract class ImageCommand implements Callable<Integer> {
@@ -36,6 +36,9 @@ abstract class ImageCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace existing output files")
     boolean force;
 
+    @Option(names = "--allow-shared-key-file", description = "accept a key file that its group or others may read")
+    boolean allowSharedKeyFile;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "PNG/JPEG files or folders of them")
     List<Path> inputs;
 
@@ -47,7 +50,7 @@ abstract class ImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SecretKey key = KeyFile.load(keyFile);
+        SecretKey key = KeyFile.load(keyFile, allowSharedKeyFile);
         Map<Path, Path> jobs = jobs();
         for (Map.Entry<Path, Path> job : jobs.entrySet()) {
             check(key, job.getKey(), job.getValue());
@@ -70,7 +73,7 @@ abstract class ImageCommand implements Callable<Integer> {
         float[] y = transform.encrypt(x, in.height(), in.width());
         SecretKey key = transform.key();
         Map<String, String> text = new LinkedHashMap<>();
-        text.put(ImageFile.FINGERPRINT, key.fingerprint());
+        text.put(ImageFile.KEY_ID, key.id());
         text.put(ImageFile.KIND, key.kind().name());
         float scale = 255f;
         if (transform instanceof FfxTransform ffx) {
@@ -118,12 +121,12 @@ abstract class ImageCommand implements Callable<Integer> {
                     + "convert it to 8 bits (or decrypt it if it is an FFX output)");
         }
         if (!encrypt) {
-            String recorded = header.text().get(ImageFile.FINGERPRINT);
+            String recorded = header.text().get(ImageFile.KEY_ID);
             if (recorded == null) {
-                throw new IOException("image " + source + " carries no modelkey key fingerprint: "
+                throw new IOException("image " + source + " carries no modelkey key id: "
                         + "decrypt only PNG files written by `modelkey encrypt` (JPEG or re-saved files lose it)");
             }
-            if (!recorded.equals(key.fingerprint())) {
+            if (!recorded.equals(key.id())) {
                 throw new IOException("image " + source + " was encrypted with key " + recorded + " but " + keyFile + " holds " + key
                         + (key.kind() == KeyKind.FFX ? " (a different FFX password changes the key)" : "")
                         + ": pass the key file it was encrypted with");

@@ -29,7 +29,7 @@ import org.w3c.dom.Node;
 
 /**
  * An image file as the command line reads and writes it: PNG or JPEG in, always PNG out, with the
- * key's fingerprint and kind in PNG {@code tEXt} chunks. Samples are kept as integers: 8-bit levels
+ * key's random id and kind in PNG {@code tEXt} chunks. Samples are kept as integers: 8-bit levels
  * for plain, SHF and NP images; for FFX the 16-bit PNG samples are the FFX codes 0..999 themselves
  * (the model's input is code / scale, with the scale stored beside them).
  *
@@ -39,7 +39,7 @@ import org.w3c.dom.Node;
  */
 record ImageFile(int[] samples, int channels, int height, int width, int bits, Map<String, String> text) {
 
-    static final String FINGERPRINT = "modelkey-key-fingerprint";
+    static final String KEY_ID = "modelkey-key-id";
     static final String KIND = "modelkey-key-kind";
     static final String SCALE = "modelkey-ffx-scale";
     private static final String PNG_FORMAT = "javax_imageio_png_1.0";

@@ -16,7 +16,7 @@ import org.modelkey.Profile;
 /**
  * Where a result came from, in the spirit of Tribuo's provenance: the profile, the commit of the
  * code that produced it and the engine it ran on. Every row a notebook saves carries these, beside
- * its own columns (data set and size, model, seed, key fingerprint, wall time).
+ * its own columns (data set and size, model, seed, key id, wall time).
  */
 public record Provenance(String profile, String commit, String engine, String device) {
 

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -62,7 +63,7 @@ class ModelkeyCliTest {
 
     private Path keygen(KeyKind kind, String... extra) {
         Path key = dir.resolve(kind + "-key.json");
-        String[] base = {"keygen", "--kind", kind.name(), "-M", "4", "-o", key.toString()};
+        String[] base = {"keygen", "--kind", kind.name(), "-M", "4", "--allow-weak-key", "-o", key.toString()};
         String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
         Result r = run(args);
         assertEquals(0, r.code(), r.err());
@@ -100,7 +101,7 @@ class ModelkeyCliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("1 channel(s)") && r.err().contains("--channels 1"), r.err());
         Path greyKey = dir.resolve("grey.json");
-        assertEquals(0, run("keygen", "--kind", "SHF", "-M", "2", "-C", "1", "-o", greyKey.toString()).code());
+        assertEquals(0, run("keygen", "--kind", "SHF", "-M", "2", "-C", "1", "--allow-weak-key", "-o", greyKey.toString()).code());
         assertEquals(0, run("encrypt", "-k", greyKey.toString(), "-o", dir.resolve("out").toString(), grey.toString()).code());
     }
 
@@ -133,12 +134,77 @@ class ModelkeyCliTest {
     }
 
     @Test
+    void theEncryptedFileNamesARandomKeyIdNotAKeyDerivedValue() throws IOException {
+        Path img = image(dir.resolve("in/x.png"), 16, 16, false, 4);
+        Path key = keygen(KeyKind.NP);
+        Path enc = dir.resolve("enc");
+        assertEquals(0, run("encrypt", "-k", key.toString(), "-o", enc.toString(), img.toString()).code());
+        Map<String, String> text = ImageFile.read(enc.resolve("x.png")).text();
+        assertEquals(org.modelkey.key.KeyFile.load(key).id(), text.get(ImageFile.KEY_ID));
+        // the same key material drawn again from its seed gets another id: nothing in the file follows from the key
+        Path a = dir.resolve("a.json"), b = dir.resolve("b.json");
+        assertEquals(0, run("keygen", "--kind", "SHF", "-M", "4", "--seed", "1", "-o", a.toString()).code());
+        assertEquals(0, run("keygen", "--kind", "SHF", "-M", "4", "--seed", "1", "-o", b.toString()).code());
+        assertEquals(org.modelkey.key.KeyFile.load(a), org.modelkey.key.KeyFile.load(b));
+        assertFalse(org.modelkey.key.KeyFile.load(a).id().equals(org.modelkey.key.KeyFile.load(b).id()));
+        assertFalse(text.keySet().stream().anyMatch(k -> k.contains("fingerprint")), text.toString());
+    }
+
+    @Test
+    void keygenRefusesWeakKeysAndUselessOrHugeBlocksAndPrintsTheKeySpace() {
+        Path key = dir.resolve("k.json");
+        Result r = run("keygen", "--kind", "NP", "-M", "2", "-o", key.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("key space 2^9.9") && r.err().contains("--allow-weak-key"), r.err());
+        assertFalse(Files.exists(key));
+        r = run("keygen", "--kind", "NP", "-M", "4", "-C", "1", "-o", key.toString());
+        assertEquals(1, r.code(), "NP, M = 4 on grey: 12,870 keys");
+        r = run("keygen", "--kind", "SHF", "-M", "1", "--allow-weak-key", "-o", key.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("-M 1 is outside 2..256"), r.err());
+        r = run("keygen", "--kind", "SHF", "-M", "2147483647", "-o", key.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("-M 2147483647 is outside 2..256") && r.err().contains("megabytes"), r.err());
+        r = run("keygen", "--kind", "NP", "-M", "8", "-C", "0", "-o", key.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("-C 0"), r.err());
+        assertFalse(Files.exists(key));
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        try {
+            assertEquals(0, ModelkeyCli.run("keygen", "--kind", "NP", "-M", "8", "-o", key.toString()));
+            assertEquals(0, ModelkeyCli.run("keygen", "--kind", "NP", "-M", "2", "--allow-weak-key", "--force", "-o", key.toString()));
+        } finally {
+            System.setOut(oldOut);
+        }
+        assertTrue(out.toString().contains("key space 2^187."), out.toString());
+        assertTrue(out.toString().contains("key space 2^9.9, WEAK"), out.toString());
+    }
+
+    @Test
+    void keyFilesOthersMayReadOrThatAreNoKeyAreClearErrors() throws IOException {
+        Path img = image(dir.resolve("in/x.png"), 16, 16, false, 4);
+        Path key = keygen(KeyKind.SHF);
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Result r = run("encrypt", "-k", key.toString(), "-o", dir.resolve("enc").toString(), img.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("chmod 600 " + key), r.err());
+        assertFalse(Files.exists(dir.resolve("enc")));
+        assertEquals(0, run("encrypt", "-k", key.toString(), "--allow-shared-key-file", "-o", dir.resolve("enc").toString(),
+                img.toString()).code());
+        r = run("encrypt", "-k", "/dev/zero", "-o", dir.resolve("enc2").toString(), img.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("/dev/zero is not a regular file") && !r.err().contains("Exception"), r.err());
+    }
+
+    @Test
     void plainImagesAndExistingFilesAreRefused() throws IOException {
         Path img = image(dir.resolve("in/x.png"), 16, 16, false, 4);
         Path key = keygen(KeyKind.NP);
         Result r = run("decrypt", "-k", key.toString(), "-o", dir.resolve("dec").toString(), img.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("no modelkey key fingerprint"), r.err());
+        assertTrue(r.err().contains("no modelkey key id"), r.err());
         r = run("keygen", "--kind", "NP", "-M", "4", "-o", key.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("already exists") && r.err().contains("--force"), r.err());
