@@ -63,7 +63,7 @@ final class KeygenCommand implements Callable<Integer> {
         }
         if (blockSize < 2 || blockSize > MAX_BLOCK_SIZE) {
             throw new IllegalArgumentException("-M " + blockSize + " is outside 2.." + MAX_BLOCK_SIZE + ": "
-                    + (blockSize < 2 ? "a 1×1 block leaves every pixel in place under SHF and masks whole channels under NP/FFX"
+                    + (blockSize < 2 ? "a 1×1 block only permutes (SHF) or inverts (NP, FFX) whole channels of each pixel, and an SHF key may be the identity"
                             : "a block is a tile of the image (the papers' largest is a whole 224×224 image), and larger ones"
                             + " give key files of many megabytes")
                     + "; the papers use 2, 4, 8, 16");

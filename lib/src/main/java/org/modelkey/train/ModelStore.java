@@ -134,6 +134,11 @@ public final class ModelStore {
         return Files.isRegularFile(folder(name).resolve(CARD));
     }
 
+    /** Whether the card of {@code name} predates key ids (it named the key by a key-derived fingerprint): trained again. */
+    private boolean writtenBeforeKeyIds(String name) throws IOException {
+        return !Files.readString(folder(name).resolve(CARD), StandardCharsets.UTF_8).contains("\"keyId\"");
+    }
+
     /** Reads the card of a saved model. */
     public Card card(String name) throws IOException {
         Path file = folder(name).resolve(CARD);
@@ -210,7 +215,7 @@ public final class ModelStore {
      */
     public Stored getOrTrain(String name, ModelSpec spec, Recipe recipe, Trainer trainer)
             throws IOException, TranslateException {
-        if (contains(name)) {
+        if (contains(name) && !writtenBeforeKeyIds(name)) {
             Card card = card(name);
             if (!card.spec().equals(spec)) {
                 throw new IllegalArgumentException("stored model '" + name + "' is " + card.spec()

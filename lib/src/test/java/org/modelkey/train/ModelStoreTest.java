@@ -111,6 +111,11 @@ class ModelStoreTest {
         store.getOrTrain("m", SPEC, new ModelStore.Recipe("synthetic 8x8", CLASSES, 11, 3, otherBatch, KEY),
                 counting(calls)).close();
         assertEquals(4, calls.get(), "another batch size: the stale model is not reused");
+        Path card = dir.resolve("m").resolve(ModelStore.CARD);
+        Files.writeString(card, Files.readString(card).replace("\"keyId\"", "\"keyFingerprint\""));
+        store.getOrTrain("m", SPEC, new ModelStore.Recipe("synthetic 8x8", CLASSES, 11, 3, otherBatch, KEY),
+                counting(calls)).close();
+        assertEquals(5, calls.get(), "a card of the layout before key ids is trained again");
         assertEquals(otherBatch, store.card("m").training());
     }
 
