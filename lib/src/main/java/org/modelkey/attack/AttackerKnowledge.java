@@ -33,6 +33,6 @@ public record AttackerKnowledge(KeyKind kind, int blockSize, long seed, String f
     /** The attacker's random key for {@code channels}-channel images, from the seed, with the known password if any. */
     public SecretKey randomKey(int channels) {
         SecretKey drawn = SecretKey.fromSeed(kind, blockSize, channels, seed);
-        return ffxPassword == null ? drawn : drawn.withPassword(ffxPassword);
+        return ffxPassword == null ? drawn : ((SecretKey.Ffx) drawn).withPassword(ffxPassword);
     }
 }

@@ -105,10 +105,10 @@ public final class KeyEstimationAttack implements KeySearch {
 
     /** β: the SHF permutation, or the mask as 0/1 entries. */
     static int[] entries(SecretKey key) {
-        if (key.kind() == KeyKind.SHF) {
-            return key.permutation();
+        if (key instanceof SecretKey.Shf shf) {
+            return shf.permutation();
         }
-        boolean[] mask = key.mask();
+        boolean[] mask = ((SecretKey.Masked) key).mask();
         int[] beta = new int[mask.length];
         for (int k = 0; k < mask.length; k++) {
             beta[k] = mask[k] ? 1 : 0;
@@ -128,7 +128,7 @@ public final class KeyEstimationAttack implements KeySearch {
                 selected[s++] = k;
             }
         }
-        return SecretKey.of(like.kind(), like.blockSize(), like.channels(), selected, like.password());
+        return ((SecretKey.Masked) like).withPositions(selected);
     }
 
     private static void swap(int[] a, int i, int j) {

@@ -43,7 +43,7 @@ public record KeySearchResult(String attack, SecretKey start, SecretKey estimate
     /**
      * One row: attack, kind, M, C, start and kept batch accuracy, evaluations, seconds,
      * evaluations per second beside the plain forward passes per second on the same batch (and
-     * their ratio), the transform's share of the evaluation time, and the fingerprints (never the
+     * their ratio), the transform's share of the evaluation time, and the random ids (never the
      * keys) of the start and estimated keys.
      */
     public Table summary() {
@@ -60,7 +60,7 @@ public record KeySearchResult(String attack, SecretKey start, SecretKey estimate
                 DoubleColumn.create("plain_forwards_per_second", plainForwardsPerSecond),
                 DoubleColumn.create("speed_vs_plain", evaluationsPerSecond() / plainForwardsPerSecond),
                 DoubleColumn.create("transform_share", transformShare),
-                StringColumn.create("start_key", start.fingerprint()),
-                StringColumn.create("estimated_key", estimated.fingerprint()));
+                StringColumn.create("start_key", start.id()),
+                StringColumn.create("estimated_key", estimated.id()));
     }
 }

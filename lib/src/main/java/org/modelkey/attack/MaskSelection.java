@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Objects;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
 import org.modelkey.transform.BlockTransform;
@@ -33,7 +32,7 @@ final class MaskSelection implements AutoCloseable {
 
     /** Whether masks like {@code key}'s can be selected: NP or FFX with an even L. */
     static boolean supports(SecretKey key) {
-        return key.kind() != KeyKind.SHF && key.length() % 2 == 0;
+        return key instanceof SecretKey.Masked && key.length() % 2 == 0;
     }
 
     /** Precomputes S and U of {@code images} (N×C×H×W, on their device) for masks like {@code like}'s. */
@@ -44,13 +43,14 @@ final class MaskSelection implements AutoCloseable {
         }
         NDManager manager = images.getManager().newSubManager();
         int[] complement = new int[like.length() - like.length() / 2];
-        boolean[] mask = like.mask();
+        SecretKey.Masked masked = (SecretKey.Masked) like;
+        boolean[] mask = masked.mask();
         for (int k = 0, c = 0; k < mask.length; k++) {
             if (!mask[k]) {
                 complement[c++] = k;
             }
         }
-        SecretKey other = SecretKey.of(like.kind(), like.blockSize(), like.channels(), complement, like.password());
+        SecretKey other = masked.withPositions(complement);
         try (NDManager scope = manager.newSubManager();
                 BlockTransform t0 = BlockTransform.of(like);
                 BlockTransform t1 = BlockTransform.of(other)) {
@@ -74,7 +74,7 @@ final class MaskSelection implements AutoCloseable {
     /** Whether two keys are masks of the same kind, M, C and password, so one selection serves both. */
     static boolean sameFamily(SecretKey a, SecretKey b) {
         return supports(a) && a.kind() == b.kind() && a.blockSize() == b.blockSize() && a.channels() == b.channels()
-                && Objects.equals(a.password(), b.password());
+                && ((SecretKey.Masked) a).withPositions(b.positions()).equals(b);
     }
 
     /** E_key of the batch, attached to {@code scope}. */

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -24,12 +25,13 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.modelkey.data.ImageFiles;
 import org.modelkey.io.AtomicFiles;
 import org.w3c.dom.Node;
 
 /**
  * An image file as the command line reads and writes it: PNG or JPEG in, always PNG out, with the
- * key's fingerprint and kind in PNG {@code tEXt} chunks. Samples are kept as integers: 8-bit levels
+ * key's random id and kind in PNG {@code tEXt} chunks. Samples are kept as integers: 8-bit levels
  * for plain, SHF and NP images; for FFX the 16-bit PNG samples are the FFX codes 0..999 themselves
  * (the model's input is code / scale, with the scale stored beside them).
  *
@@ -39,7 +41,7 @@ import org.w3c.dom.Node;
  */
 record ImageFile(int[] samples, int channels, int height, int width, int bits, Map<String, String> text) {
 
-    static final String FINGERPRINT = "modelkey-key-fingerprint";
+    static final String KEY_ID = "modelkey-key-id";
     static final String KIND = "modelkey-key-kind";
     static final String SCALE = "modelkey-ffx-scale";
     private static final String PNG_FORMAT = "javax_imageio_png_1.0";
@@ -69,17 +71,26 @@ record ImageFile(int[] samples, int channels, int height, int width, int bits, M
                 // JPEG reader rejects some valid files' metadata while it decodes their pixels fine)
                 Map<String, String> text = "png".equalsIgnoreCase(reader.getFormatName())
                         ? textEntries(reader.getImageMetadata(0)) : Map.of();
+                ImageTypeSpecifier type = reader.getRawImageType(0);
+                if (type == null) {
+                    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+                    type = types.hasNext() ? types.next() : null;
+                }
+                if (type != null && type.getColorModel().hasAlpha()) {
+                    throw new IOException("image " + path + " has an alpha channel (transparency), which modelkey neither"
+                            + " encrypts nor keeps: remove it first (e.g. `convert " + path + " -alpha off out.png`)");
+                }
                 if (!pixels) {
-                    ImageTypeSpecifier type = reader.getRawImageType(0);
-                    if (type == null) {
-                        type = reader.getImageTypes(0).next();
+                    if (type == null) { // a CMYK or YCCK JPEG: decoded to RGB
+                        return new ImageFile(null, 3, height, width, 8, text);
                     }
                     ColorModel model = type.getColorModel();
                     boolean grey = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
                     return new ImageFile(null, grey ? 1 : 3, height, width, model.getComponentSize(0) > 8 ? 16 : 8, text);
                 }
-                BufferedImage image = reader.read(0);
-                return fromImage(image, text);
+                return fromImage(ImageFiles.decode(path), text);
+            } catch (IIOException | RuntimeException e) {
+                throw new IOException("image " + path + " is damaged or truncated (" + e.getMessage() + "): replace the file", e);
             } finally {
                 reader.dispose();
             }

@@ -17,7 +17,7 @@ public final class ModelkeyCli {
     public static int run(String... args) {
         return new CommandLine(new ModelkeyCli())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("modelkey: " + e.getMessage());
+                    cmd.getErr().println("modelkey: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                     return 1;
                 })
                 .execute(args);

@@ -23,6 +23,10 @@ public final class DataPaths {
 
     /** Checks that {@code folder} is a directory, naming the data set and its layout if not. */
     public static Path requireFolder(Path folder, String dataSet, String expectedLayout) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalStateException(dataSet + ": " + folder + " is a file, not a folder;"
+                    + " give the folder that holds " + expectedLayout);
+        }
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException(dataSet + ": folder " + folder + " does not exist;"
                     + " it should hold " + expectedLayout);
@@ -32,6 +36,9 @@ public final class DataPaths {
 
     /** Checks that {@code file} is a regular file, naming what it should be if not. */
     static Path requireFile(Path file, String what) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalStateException(file + " is a folder, not a file: expected " + what);
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("missing file " + file + ": expected " + what);
         }

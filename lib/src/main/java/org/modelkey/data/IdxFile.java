@@ -54,6 +54,10 @@ public record IdxFile(int[] dims, byte[] data) {
                 throw new IOException(file + " is truncated: its header announces " + Arrays.toString(dims) + " = "
                         + total + " bytes of data; download it again", e);
             }
+            if (in.read() != -1) {
+                throw new IOException(file + " holds more data than its header announces (" + Arrays.toString(dims) + " = "
+                        + total + " bytes): the header or the file is damaged; download it again");
+            }
             return new IdxFile(dims, data);
         }
     }

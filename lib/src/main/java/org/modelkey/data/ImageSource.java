@@ -36,6 +36,26 @@ public interface ImageSource {
         return sample(index).label();
     }
 
+    /**
+     * Reads every sample once and lists every one that cannot be read (a damaged or truncated image,
+     * a mask that does not fit its image), so a bad file stops a run before training, not mid-epoch.
+     *
+     * @throws IOException naming every bad sample, when there is one
+     */
+    default void verify() throws IOException {
+        List<String> bad = new java.util.ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            try {
+                sample(i);
+            } catch (IOException e) {
+                bad.add(e.getMessage());
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new IOException(bad.size() + " of " + size() + " samples cannot be read:\n  " + String.join("\n  ", bad));
+        }
+    }
+
     /** A view of the samples at the given indices, in that order. */
     default ImageSource select(int[] indices) {
         return new SelectedSource(this, indices);

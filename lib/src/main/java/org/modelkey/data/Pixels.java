@@ -1,6 +1,10 @@
 package org.modelkey.data;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.util.Arrays;
 
 /**
@@ -26,10 +30,13 @@ public record Pixels(int channels, int height, int width, float[] data) {
         return new Pixels(channels, height, width, new float[channels * height * width]);
     }
 
-    /** The RGB channels of a decoded image (alpha, if any, is dropped; grey becomes three equal channels). */
+    /**
+     * The RGB channels of a decoded image (alpha, if any, is dropped; grey becomes three equal channels
+     * holding the stored grey value, as PIL's and torchvision's RGB conversion give it).
+     */
     public static Pixels rgb(BufferedImage image) {
         int h = image.getHeight(), w = image.getWidth(), plane = h * w;
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb = argb(image);
         float[] data = new float[3 * plane];
         for (int i = 0; i < plane; i++) {
             int p = argb[i];
@@ -43,7 +50,7 @@ public record Pixels(int channels, int height, int width, float[] data) {
     /** RGB plus alpha of a decoded image, colours premultiplied by alpha (for cut-outs). */
     public static Pixels premultipliedRgba(BufferedImage image) {
         int h = image.getHeight(), w = image.getWidth(), plane = h * w;
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb = argb(image);
         float[] data = new float[4 * plane];
         for (int i = 0; i < plane; i++) {
             int p = argb[i];
@@ -54,6 +61,30 @@ public record Pixels(int channels, int height, int width, float[] data) {
             data[3 * plane + i] = a;
         }
         return new Pixels(4, h, w, data);
+    }
+
+    /**
+     * The 8-bit ARGB of every pixel. A grey image gives its stored value (scaled to 8 bits) in R, G and B:
+     * {@code getRGB} would treat the value as linear grey and convert it to sRGB (20 becomes 79).
+     */
+    private static int[] argb(BufferedImage image) {
+        int h = image.getHeight(), w = image.getWidth();
+        ColorModel model = image.getColorModel();
+        if (model instanceof IndexColorModel || model.getColorSpace().getType() != ColorSpace.TYPE_GRAY) {
+            return image.getRGB(0, 0, w, h, null, 0, w);
+        }
+        Raster raster = image.getRaster();
+        double greyScale = 255.0 / ((1 << model.getComponentSize(0)) - 1);
+        double alphaScale = model.hasAlpha() ? 255.0 / ((1 << model.getComponentSize(1)) - 1) : 0;
+        int[] argb = new int[h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = (int) Math.round(raster.getSample(x, y, 0) * greyScale);
+                int a = model.hasAlpha() ? (int) Math.round(raster.getSample(x, y, 1) * alphaScale) : 255;
+                argb[y * w + x] = (a << 24) | (v << 16) | (v << 8) | v;
+            }
+        }
+        return argb;
     }
 
     /** Renders the first three channels (or the one grey channel) as an RGB image. */

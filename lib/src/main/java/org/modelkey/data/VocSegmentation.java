@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * PASCAL VOC 2012 segmentation (Everingham et al.): {@code JPEGImages/<id>.jpg},
  * {@code SegmentationClass/<id>.png} (palette PNGs whose pixel values are class indices 0..20,
- * 255 on object boundaries and difficult regions), and the id lists
- * {@code ImageSets/Segmentation/train.txt} and {@code val.txt}. Images are decoded when read.
+ * 255 on object boundaries and difficult regions; 8-bit grey masks holding the class index, as in the
+ * augmented set SegmentationClassAug, are read the same way), and the id lists
+ * {@code ImageSets/Segmentation/train.txt} and {@code val.txt}. Opening the set checks that every mask
+ * has its image's height and width (from the file headers); images are decoded when read.
  */
 public final class VocSegmentation implements ImageSource {
 
@@ -65,6 +67,9 @@ public final class VocSegmentation implements ImageSource {
             DataPaths.requireFile(root.resolve("JPEGImages").resolve(id + ".jpg"), "the image of id " + id + " listed in " + list);
             DataPaths.requireFile(root.resolve("SegmentationClass").resolve(id + ".png"),
                     "the palette PNG mask of id " + id + " listed in " + list);
+            Path image = root.resolve("JPEGImages").resolve(id + ".jpg");
+            Path mask = root.resolve("SegmentationClass").resolve(id + ".png");
+            checkSameSize(ImageFiles.size(image), image, ImageFiles.size(mask), mask);
         }
         return new VocSegmentation(root, ids);
     }
@@ -90,20 +95,29 @@ public final class VocSegmentation implements ImageSource {
         String id = ids.get(index);
         Pixels image = Pixels.rgb(ImageFiles.decode(root.resolve("JPEGImages").resolve(id + ".jpg")));
         Path maskFile = root.resolve("SegmentationClass").resolve(id + ".png");
-        byte[] mask = readMask(maskFile);
-        if (mask.length != image.height() * image.width()) {
-            throw new IOException(maskFile + " does not have the size of its image " + image.height() + "×"
-                    + image.width() + ": a mask must cover its image pixel for pixel");
-        }
-        return Sample.masked(image, mask);
+        BufferedImage png = ImageFiles.decode(maskFile);
+        checkSameSize(new int[] {image.height(), image.width()}, root.resolve("JPEGImages").resolve(id + ".jpg"),
+                new int[] {png.getHeight(), png.getWidth()}, maskFile);
+        return Sample.masked(image, classIndices(png, maskFile));
     }
 
-    /** Reads the class indices of a VOC palette PNG, rejecting values that are not classes or 255. */
-    static byte[] readMask(Path file) throws IOException {
-        BufferedImage png = ImageFiles.decode(file);
-        if (!(png.getColorModel() instanceof IndexColorModel)) {
-            throw new IOException(file + " is not a palette PNG: VOC masks store class indices as palette entries"
-                    + " (SegmentationClass/*.png, not SegmentationObject or an RGB rendering)");
+    private static void checkSameSize(int[] imageSize, Path image, int[] maskSize, Path mask) throws IOException {
+        if (imageSize[0] != maskSize[0] || imageSize[1] != maskSize[1]) {
+            throw new IOException("mask " + mask + " is " + maskSize[0] + "×" + maskSize[1] + " (height × width) but its image "
+                    + image + " is " + imageSize[0] + "×" + imageSize[1] + ": a mask must cover its image pixel for pixel");
+        }
+    }
+
+    /**
+     * The class indices of a decoded mask: the palette indices of a palette PNG, or the values of an
+     * 8-bit grey PNG; values that are not classes or 255 are refused.
+     */
+    private static byte[] classIndices(BufferedImage png, Path file) throws IOException {
+        boolean palette = png.getColorModel() instanceof IndexColorModel;
+        boolean grey = png.getType() == BufferedImage.TYPE_BYTE_GRAY;
+        if (!palette && !grey) {
+            throw new IOException(file + " is neither a palette PNG nor an 8-bit grey PNG: VOC masks store class indices"
+                    + " as palette entries or grey values (SegmentationClass/*.png, not SegmentationObject or an RGB rendering)");
         }
         int h = png.getHeight(), w = png.getWidth();
         Raster raster = png.getRaster();
@@ -112,7 +126,7 @@ public final class VocSegmentation implements ImageSource {
         for (int i = 0; i < values.length; i++) {
             int v = values[i];
             if (v >= CLASSES.size() && v != Sample.IGNORE) {
-                throw new IOException(file + ": pixel (row " + i / w + ", column " + i % w + ") has palette index " + v
+                throw new IOException(file + ": pixel (row " + i / w + ", column " + i % w + ") has " + (palette ? "palette index " : "value ") + v
                         + " but VOC masks hold class indices 0.." + (CLASSES.size() - 1) + " or 255 (ignore)");
             }
             mask[i] = (byte) v;

@@ -1,111 +1,93 @@
 package org.modelkey.key;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 
 /**
- * A secret key of a block-wise transform: its kind, the block size M, the channel count C and the
- * secret itself over the L = M·M·C positions of a flattened block (segmentation paper, Sec. 3.2):
- * a permutation for {@link KeyKind#SHF}; a mask of ⌊L/2⌋ positions for {@link KeyKind#NP} and
- * {@link KeyKind#FFX}, which also carries a password. Immutable.
+ * A secret key of a block-wise transform over the L = M·M·C positions of a flattened block
+ * (segmentation paper, Sec. 3.2), one record per kind so the compiler says what each kind has:
+ * {@link Shf} holds a permutation, {@link Np} a mask of ⌊L/2⌋ positions, {@link Ffx} a mask and a
+ * password. Immutable; {@code equals} compares the key material (kind, M, C, secret), never the id.
  *
  * <p>Keys come from a seed (reproducible: {@link SplittableRandom}, a Fisher–Yates shuffle) or from
- * {@link SecureRandom}. The {@link #fingerprint()} names a key in results and logs without
- * revealing it; {@link #toString()} never shows the secret.
+ * {@link SecureRandom}. Every key gets a random {@link #id()} from {@link SecureRandom} when it is made,
+ * also a key drawn from a seed (seeds are small and guessable): the id names the key in image files,
+ * model cards, results and logs and reveals nothing about it. A key file stores its key's id.
  */
-public final class SecretKey {
+public sealed interface SecretKey permits SecretKey.Shf, SecretKey.Masked {
 
-    private static final char[] PASSWORD_ALPHABET =
-            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
-    private static final int PASSWORD_LENGTH = 16;
-    private static final int FINGERPRINT_HEX_DIGITS = 12;
+    /** The kind of transform this key drives. */
+    KeyKind kind();
 
-    private final KeyKind kind;
-    private final int blockSize;
-    private final int channels;
-    private final int[] positions;
-    private final String password;
-    private final String fingerprint;
+    /** Block size M. */
+    int blockSize();
 
-    private SecretKey(KeyKind kind, int blockSize, int channels, int[] positions, String password) {
-        this.kind = kind;
-        this.blockSize = blockSize;
-        this.channels = channels;
-        this.positions = positions;
-        this.password = password;
-        this.fingerprint = computeFingerprint();
+    /** Channel count C. */
+    int channels();
+
+    /** The random identifier of this key: 16 hex digits from {@link SecureRandom}, unrelated to the secret. */
+    String id();
+
+    /** The permutation (SHF) or the sorted selected positions (NP, FFX), as a key file stores them. */
+    int[] positions();
+
+    /** Length L = M·M·C of a flattened block. */
+    default int length() {
+        return blockSize() * blockSize() * channels();
     }
 
+    /** This key's material under another id (a key file restores the id it stores). */
+    SecretKey withId(String id);
+
     /**
-     * A key from its parts, as stored in a key file: {@code positions} is the permutation (SHF) or
-     * the selected positions (NP, FFX, any order); {@code password} is required for FFX only.
+     * A key from its parts under a new random id: {@code positions} is the permutation (SHF) or the
+     * selected positions (NP, FFX, any order); {@code password} is required for FFX only.
      */
-    public static SecretKey of(KeyKind kind, int blockSize, int channels, int[] positions, String password) {
+    static SecretKey of(KeyKind kind, int blockSize, int channels, int[] positions, String password) {
         Objects.requireNonNull(kind, "key kind");
-        int length = checkedLength(blockSize, channels, kind);
-        Objects.requireNonNull(positions, "key positions");
-        int[] p = positions.clone();
-        if (kind == KeyKind.SHF) {
-            checkPermutation(p, length);
-        } else {
-            Arrays.sort(p);
-            checkMask(p, length);
-        }
-        if (kind == KeyKind.FFX && (password == null || password.isEmpty())) {
-            throw new IllegalArgumentException("an FFX key needs a password: give one or let the key draw it");
-        }
         if (kind != KeyKind.FFX && password != null) {
             throw new IllegalArgumentException("a " + kind + " key has no password: drop it or use kind FFX");
         }
-        return new SecretKey(kind, blockSize, channels, p, password);
+        String id = KeyMaterial.newId();
+        return switch (kind) {
+            case SHF -> new Shf(blockSize, channels, positions, id);
+            case NP -> new Np(blockSize, channels, positions, id);
+            case FFX -> new Ffx(blockSize, channels, positions, password, id);
+        };
     }
 
-    /** A reproducible key drawn from {@code seed}; an FFX key draws its password from the seed too. */
-    public static SecretKey fromSeed(KeyKind kind, int blockSize, int channels, long seed) {
-        return draw(kind, blockSize, channels, new SplittableRandom(seed));
+    /** A reproducible key drawn from {@code seed} (an FFX key draws its password from it too); its id is random. */
+    static SecretKey fromSeed(KeyKind kind, int blockSize, int channels, long seed) {
+        return KeyMaterial.draw(kind, blockSize, channels, new SplittableRandom(seed));
     }
 
     /** A key drawn from {@link SecureRandom}, for real use. */
-    public static SecretKey random(KeyKind kind, int blockSize, int channels) {
-        return draw(kind, blockSize, channels, new SecureRandom());
-    }
-
-    /** This FFX key with the given password instead of the drawn one (the authors used a fixed password). */
-    public SecretKey withPassword(String newPassword) {
-        if (kind != KeyKind.FFX) {
-            throw new IllegalStateException("only FFX keys have a password, this key is " + kind + ": use KeyKind.FFX");
-        }
-        return of(kind, blockSize, channels, positions, newPassword);
+    static SecretKey random(KeyKind kind, int blockSize, int channels) {
+        return KeyMaterial.draw(kind, blockSize, channels, new SecureRandom());
     }
 
     /**
      * {@code count} incorrect keys: same kind, M and C, drawn from {@code seed}, all different from
      * this key and from each other (the papers average over 100 of them).
      */
-    public List<SecretKey> incorrectKeys(int count, long seed) {
+    default List<SecretKey> incorrectKeys(int count, long seed) {
         if (count < 0) {
             throw new IllegalArgumentException("incorrect key count " + count + " is negative: give 0 or more");
         }
-        BigInteger available = keySpace(BigInteger.valueOf(count)).subtract(BigInteger.ONE);
+        BigInteger available = KeyMaterial.keySpace(this, BigInteger.valueOf(count)).subtract(BigInteger.ONE);
         if (BigInteger.valueOf(count).compareTo(available) > 0) {
-            throw new IllegalArgumentException("asked for " + count + " incorrect " + kind + " keys but M=" + blockSize
-                    + ", C=" + channels + " allows only " + available + ": ask for fewer or use a larger block");
+            throw new IllegalArgumentException("asked for " + count + " incorrect " + kind() + " keys but M=" + blockSize()
+                    + ", C=" + channels() + " allows only " + available + ": ask for fewer or use a larger block");
         }
         SplittableRandom rng = new SplittableRandom(seed);
         Set<SecretKey> keys = new LinkedHashSet<>();
         while (keys.size() < count) {
-            SecretKey k = draw(kind, blockSize, channels, rng);
+            SecretKey k = KeyMaterial.draw(kind(), blockSize(), channels(), rng);
             if (!k.equals(this)) {
                 keys.add(k);
             }
@@ -117,189 +99,168 @@ public final class SecretKey {
      * Number of distinct keys of this kind, M and C: L! for SHF, C(L, ⌊L/2⌋) for NP (the papers'
      * 2^L counts every mask, not only half-masks); FFX multiplies by the drawn-password space.
      */
-    public BigInteger keySpace() {
-        return keySpace(null);
+    default BigInteger keySpace() {
+        return KeyMaterial.keySpace(this, null);
     }
 
-    /** The key space, or any number above {@code cap} once the count passes it (cheap for huge L). */
-    private BigInteger keySpace(BigInteger cap) {
-        int length = length();
-        BigInteger n = BigInteger.ONE;
-        if (kind == KeyKind.SHF) {
-            for (int i = 2; i <= length && (cap == null || n.compareTo(cap) <= 0); i++) {
-                n = n.multiply(BigInteger.valueOf(i));
+    /** log2 of the {@link #keySpace() key space}: the bits an attacker trying every key must search. */
+    default double keySpaceBits() {
+        return KeyMaterial.keySpaceBits(this);
+    }
+
+    /** A key whose secret is a mask of ⌊L/2⌋ positions: {@link Np} or {@link Ffx}. */
+    sealed interface Masked extends SecretKey permits Np, Ffx {
+        /** The mask: true at the ⌊L/2⌋ selected positions. */
+        default boolean[] mask() {
+            boolean[] mask = new boolean[length()];
+            for (int p : positions()) {
+                mask[p] = true;
             }
-            return n;
+            return mask;
         }
-        int half = length / 2;
-        for (int i = 0; i < half && (cap == null || n.compareTo(cap) <= 0); i++) {
-            n = n.multiply(BigInteger.valueOf(length - i)).divide(BigInteger.valueOf(i + 1));
+
+        /** A key of this kind, M and C (and FFX password) selecting {@code positions} instead, under a new id. */
+        Masked withPositions(int[] positions);
+    }
+
+    /** A pixel-shuffling key: the permutation p of the block, output[k] = input[p[k]]. */
+    record Shf(int blockSize, int channels, int[] permutation, String id) implements SecretKey {
+        public Shf {
+            int length = KeyMaterial.checkedLength(blockSize, channels, KeyKind.SHF);
+            permutation = KeyMaterial.checkPermutation(permutation, length);
+            KeyMaterial.checkId(id);
         }
-        if (kind == KeyKind.FFX) {
-            n = n.multiply(BigInteger.valueOf(PASSWORD_ALPHABET.length).pow(PASSWORD_LENGTH));
+
+        @Override
+        public KeyKind kind() {
+            return KeyKind.SHF;
         }
-        return n;
-    }
 
-    public KeyKind kind() {
-        return kind;
-    }
-
-    /** Block size M. */
-    public int blockSize() {
-        return blockSize;
-    }
-
-    /** Channel count C. */
-    public int channels() {
-        return channels;
-    }
-
-    /** Length L = M·M·C of a flattened block. */
-    public int length() {
-        return blockSize * blockSize * channels;
-    }
-
-    /** The SHF permutation p: output[k] = input[p[k]]. */
-    public int[] permutation() {
-        if (kind != KeyKind.SHF) {
-            throw new IllegalStateException("a " + kind + " key is a mask, not a permutation: use mask()");
+        @Override
+        public int[] permutation() {
+            return permutation.clone();
         }
-        return positions.clone();
-    }
 
-    /** The NP / FFX mask: true at the ⌊L/2⌋ selected positions. */
-    public boolean[] mask() {
-        if (kind == KeyKind.SHF) {
-            throw new IllegalStateException("an SHF key is a permutation, not a mask: use permutation()");
+        @Override
+        public int[] positions() {
+            return permutation.clone();
         }
-        boolean[] mask = new boolean[length()];
-        for (int p : positions) {
-            mask[p] = true;
+
+        @Override
+        public Shf withId(String newId) {
+            return new Shf(blockSize, channels, permutation, newId);
         }
-        return mask;
-    }
 
-    /** The permutation (SHF) or the sorted selected positions (NP, FFX), as a key file stores them. */
-    public int[] positions() {
-        return positions.clone();
-    }
-
-    /** The FFX password; null for SHF and NP. */
-    public String password() {
-        return password;
-    }
-
-    /** A short name for this key: the first 12 hex digits of the SHA-256 of its canonical form. */
-    public String fingerprint() {
-        return fingerprint;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SecretKey k && kind == k.kind && blockSize == k.blockSize && channels == k.channels
-                && Arrays.equals(positions, k.positions) && Objects.equals(password, k.password);
-    }
-
-    @Override
-    public int hashCode() {
-        return fingerprint.hashCode();
-    }
-
-    /** Kind, M, C and fingerprint; never the secret. */
-    @Override
-    public String toString() {
-        return kind + " key (M=" + blockSize + ", C=" + channels + ", fingerprint " + fingerprint + ")";
-    }
-
-    private static SecretKey draw(KeyKind kind, int blockSize, int channels, RandomGenerator rng) {
-        Objects.requireNonNull(kind, "key kind");
-        int length = checkedLength(blockSize, channels, kind);
-        int[] p = new int[length];
-        for (int i = 0; i < length; i++) {
-            p[i] = i;
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shf k && KeyMaterial.sameMaterial(this, k);
         }
-        for (int i = length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
+
+        @Override
+        public int hashCode() {
+            return KeyMaterial.hash(this);
         }
-        if (kind == KeyKind.SHF) {
-            return new SecretKey(kind, blockSize, channels, p, null);
+
+        @Override
+        public String toString() {
+            return KeyMaterial.describe(this);
         }
-        int[] selected = Arrays.copyOf(p, length / 2);
-        Arrays.sort(selected);
-        String pw = null;
-        if (kind == KeyKind.FFX) {
-            char[] chars = new char[PASSWORD_LENGTH];
-            for (int i = 0; i < chars.length; i++) {
-                chars[i] = PASSWORD_ALPHABET[rng.nextInt(PASSWORD_ALPHABET.length)];
+    }
+
+    /** A negative/positive key: the sorted positions of the mask (inverted as 1 − x). */
+    record Np(int blockSize, int channels, int[] positions, String id) implements Masked {
+        public Np {
+            int length = KeyMaterial.checkedLength(blockSize, channels, KeyKind.NP);
+            positions = KeyMaterial.checkMask(positions, length);
+            KeyMaterial.checkId(id);
+        }
+
+        @Override
+        public KeyKind kind() {
+            return KeyKind.NP;
+        }
+
+        @Override
+        public int[] positions() {
+            return positions.clone();
+        }
+
+        @Override
+        public Np withPositions(int[] newPositions) {
+            return new Np(blockSize, channels, newPositions, KeyMaterial.newId());
+        }
+
+        @Override
+        public Np withId(String newId) {
+            return new Np(blockSize, channels, positions, newId);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Np k && KeyMaterial.sameMaterial(this, k);
+        }
+
+        @Override
+        public int hashCode() {
+            return KeyMaterial.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return KeyMaterial.describe(this);
+        }
+    }
+
+    /** An FFX key: the sorted positions of the mask and the password of the Feistel cipher. */
+    record Ffx(int blockSize, int channels, int[] positions, String password, String id) implements Masked {
+        public Ffx {
+            int length = KeyMaterial.checkedLength(blockSize, channels, KeyKind.FFX);
+            positions = KeyMaterial.checkMask(positions, length);
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("an FFX key needs a password: give one or let the key draw it");
             }
-            pw = new String(chars);
+            KeyMaterial.checkId(id);
         }
-        return new SecretKey(kind, blockSize, channels, selected, pw);
-    }
 
-    private static int checkedLength(int blockSize, int channels, KeyKind kind) {
-        if (blockSize < 1) {
-            throw new IllegalArgumentException("block size M=" + blockSize + " is not positive: use M >= 1 (the papers use 2, 4, 8, 16)");
+        @Override
+        public KeyKind kind() {
+            return KeyKind.FFX;
         }
-        if (channels < 1) {
-            throw new IllegalArgumentException("channel count C=" + channels + " is not positive: use 3 for RGB or 1 for grey images");
-        }
-        long length = (long) blockSize * blockSize * channels;
-        if (length > 1 << 24) {
-            throw new IllegalArgumentException("block of M=" + blockSize + ", C=" + channels + " has " + length
-                    + " positions, more than 2^24: use a smaller block size");
-        }
-        if (kind != KeyKind.SHF && length < 2) {
-            throw new IllegalArgumentException("a " + kind + " mask over L=" + length
-                    + " position selects nothing: use M >= 2 or more channels");
-        }
-        return (int) length;
-    }
 
-    private static void checkPermutation(int[] p, int length) {
-        if (p.length != length) {
-            throw new IllegalArgumentException("SHF permutation has " + p.length + " entries but M·M·C = " + length
-                    + ": give a permutation of 0.." + (length - 1));
+        @Override
+        public int[] positions() {
+            return positions.clone();
         }
-        boolean[] seen = new boolean[length];
-        for (int v : p) {
-            if (v < 0 || v >= length || seen[v]) {
-                throw new IllegalArgumentException("SHF permutation entry " + v + " is out of range or repeated: "
-                        + "give each of 0.." + (length - 1) + " exactly once");
-            }
-            seen[v] = true;
-        }
-    }
 
-    private static void checkMask(int[] sorted, int length) {
-        if (sorted.length != length / 2) {
-            throw new IllegalArgumentException("mask selects " + sorted.length + " positions but half of L=" + length
-                    + " is " + length / 2 + ": select exactly " + length / 2 + " positions");
+        /** This key with the given password instead of the drawn one (the authors used a fixed password), under a new id. */
+        public Ffx withPassword(String newPassword) {
+            return new Ffx(blockSize, channels, positions, newPassword, KeyMaterial.newId());
         }
-        for (int i = 0; i < sorted.length; i++) {
-            if (sorted[i] < 0 || sorted[i] >= length || (i > 0 && sorted[i] == sorted[i - 1])) {
-                throw new IllegalArgumentException("mask position " + sorted[i] + " is out of range or repeated: "
-                        + "give distinct positions in 0.." + (length - 1));
-            }
-        }
-    }
 
-    private String computeFingerprint() {
-        StringBuilder canonical = new StringBuilder()
-                .append(kind).append('|').append(blockSize).append('|').append(channels).append('|')
-                .append(Arrays.toString(positions));
-        if (password != null) {
-            canonical.append('|').append(password);
+        @Override
+        public Ffx withPositions(int[] newPositions) {
+            return new Ffx(blockSize, channels, newPositions, password, KeyMaterial.newId());
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, FINGERPRINT_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime lacks SHA-256, which every Java SE runtime must provide", e);
+
+        @Override
+        public Ffx withId(String newId) {
+            return new Ffx(blockSize, channels, positions, password, newId);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ffx k && KeyMaterial.sameMaterial(this, k) && password.equals(k.password);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * KeyMaterial.hash(this) + password.hashCode();
+        }
+
+        /** Kind, M, C and id; never the mask or the password. */
+        @Override
+        public String toString() {
+            return KeyMaterial.describe(this);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.modelkey.Profile;
 /**
  * Where a result came from, in the spirit of Tribuo's provenance: the profile, the commit of the
  * code that produced it, the engine it ran on and the base seed ({@link Profile#seed()}). Every row a
- * notebook saves carries these, beside its own columns (data set and size, model, key, wall time).
+ * notebook saves carries these, beside its own columns (data set and size, model, key id, wall time).
  */
 public record Provenance(String profile, String commit, String engine, String device, long seed) {
 

@@ -77,33 +77,27 @@ public final class ModelStore {
                 throw new IllegalArgumentException("epochs " + epochs + " is negative: give the epochs trained");
             }
         }
-
-        /** The key's fingerprint, or {@code "none"} for a plain model. */
-        public String keyFingerprint() {
-            return key == null ? "none" : key.fingerprint();
-        }
     }
 
     /**
      * What the store knows about a model, as written to {@value #CARD}: never the key itself, only
-     * its kind, block size and fingerprint.
+     * its kind, block size and random id (the key file in the folder stores the same id).
      */
     public record Card(String name, ModelSpec spec, List<String> classes, String dataset, long seed, int epochs,
-            String training, String keyKind, int keyBlockSize, String keyFingerprint, double accuracy,
+            String training, String keyKind, int keyBlockSize, String keyId, double accuracy,
             double trainSeconds) {
 
         static Card of(String name, ModelSpec spec, Recipe recipe, double accuracy, double trainSeconds) {
             SecretKey key = recipe.key();
             return new Card(name, spec, recipe.classes(), recipe.dataset(), recipe.seed(), recipe.epochs(),
                     recipe.training(), key == null ? "none" : key.kind().name(), key == null ? 0 : key.blockSize(),
-                    recipe.keyFingerprint(), accuracy, trainSeconds);
+                    key == null ? "none" : key.id(), accuracy, trainSeconds);
         }
 
-        /** Whether this card was written by a run of {@code recipe}. */
+        /** Whether this card was written by a run of {@code recipe}, apart from the key (compared by its material). */
         boolean matches(Recipe recipe) {
             return dataset.equals(recipe.dataset()) && classes.equals(recipe.classes()) && seed == recipe.seed()
-                    && epochs == recipe.epochs() && recipe.training().equals(training)
-                    && keyFingerprint.equals(recipe.keyFingerprint());
+                    && epochs == recipe.epochs() && recipe.training().equals(training);
         }
     }
 
@@ -140,6 +134,11 @@ public final class ModelStore {
         return Files.isRegularFile(folder(name).resolve(CARD));
     }
 
+    /** Whether the card of {@code name} predates key ids (it named the key by a key-derived fingerprint): trained again. */
+    private boolean writtenBeforeKeyIds(String name) throws IOException {
+        return !Files.readString(folder(name).resolve(CARD), StandardCharsets.UTF_8).contains("\"keyId\"");
+    }
+
     /** Reads the card of a saved model. */
     public Card card(String name) throws IOException {
         Path file = folder(name).resolve(CARD);
@@ -149,7 +148,7 @@ public final class ModelStore {
         }
         try {
             Card card = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Card.class);
-            if (card == null || card.spec() == null || card.classes() == null || card.keyFingerprint() == null) {
+            if (card == null || card.spec() == null || card.classes() == null || card.keyId() == null) {
                 throw new JsonParseException("fields missing");
             }
             return card;
@@ -181,7 +180,7 @@ public final class ModelStore {
 
     /**
      * Loads model {@code name}: builds the architecture its card names, reads the parameters and the
-     * key, and checks the key file against the card's fingerprint.
+     * key, and checks the key file against the card's key id.
      *
      * @throws IllegalArgumentException if the model is missing, or its files do not agree
      */
@@ -189,11 +188,11 @@ public final class ModelStore {
         Card card = card(name);
         Path dir = folder(name);
         SecretKey key = null;
-        if (!"none".equals(card.keyFingerprint())) {
+        if (!"none".equals(card.keyId())) {
             key = KeyFile.load(dir.resolve(KEY));
-            if (!key.fingerprint().equals(card.keyFingerprint())) {
-                throw new IllegalArgumentException("key file " + dir.resolve(KEY) + " holds key " + key.fingerprint()
-                        + " but model '" + name + "' was trained with key " + card.keyFingerprint()
+            if (!key.id().equals(card.keyId())) {
+                throw new IllegalArgumentException("key file " + dir.resolve(KEY) + " holds key " + key.id()
+                        + " but model '" + name + "' was trained with key " + card.keyId()
                         + ": restore the model's own key file, or delete " + dir + " to train it again");
             }
         }
@@ -216,16 +215,18 @@ public final class ModelStore {
      */
     public Stored getOrTrain(String name, ModelSpec spec, Recipe recipe, Trainer trainer)
             throws IOException, TranslateException {
-        if (contains(name)) {
+        if (contains(name) && !writtenBeforeKeyIds(name)) {
             Card card = card(name);
             if (!card.spec().equals(spec)) {
                 throw new IllegalArgumentException("stored model '" + name + "' is " + card.spec()
                         + " but this run asks for " + spec + ": use another name, or delete " + folder(name)
                         + " to replace it");
             }
-            if (!card.keyFingerprint().equals(recipe.keyFingerprint())) {
-                throw new IllegalArgumentException("stored model '" + name + "' was trained with key "
-                        + card.keyFingerprint() + " but this run's key is " + recipe.keyFingerprint()
+            SecretKey stored = "none".equals(card.keyId()) ? null : KeyFile.load(folder(name).resolve(KEY));
+            if (!Objects.equals(stored, recipe.key())) {
+                throw new IllegalArgumentException("stored model '" + name + "' was trained with "
+                        + (stored == null ? "no key" : stored) + " but this run's key is "
+                        + (recipe.key() == null ? "none" : recipe.key() + ", another key")
                         + ": use the stored key (load the model), another name, or delete " + folder(name)
                         + " to retrain");
             }

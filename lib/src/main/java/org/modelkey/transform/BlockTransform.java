@@ -31,11 +31,10 @@ public abstract class BlockTransform implements AutoCloseable {
 
     /** The transform a key defines: {@link Shuffle} for SHF, {@link NegativePositive} for NP, {@link FfxTransform} for FFX. */
     public static BlockTransform of(SecretKey key) {
-        return switch (key.kind()) {
-            case SHF -> new Shuffle(key);
-            case NP -> new NegativePositive(key);
-            case FFX -> new FfxTransform(key);
-        };
+        if (key instanceof SecretKey.Shf shf) {
+            return new Shuffle(shf);
+        }
+        return key instanceof SecretKey.Ffx ffx ? new FfxTransform(ffx) : new NegativePositive((SecretKey.Np) key);
     }
 
     public SecretKey key() {

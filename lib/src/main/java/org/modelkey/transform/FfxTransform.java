@@ -33,7 +33,7 @@ public final class FfxTransform extends BlockTransform {
     private final float[] encryptTable;
     private final float[] decryptTable;
 
-    FfxTransform(SecretKey key) {
+    FfxTransform(SecretKey.Ffx key) {
         super(key);
         mask = key.mask();
         FfxCipher cipher = new FfxCipher(key.password().getBytes(StandardCharsets.UTF_8), 10);

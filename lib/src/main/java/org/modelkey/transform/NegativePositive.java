@@ -15,7 +15,7 @@ public final class NegativePositive extends BlockTransform {
 
     private final boolean[] mask;
 
-    NegativePositive(SecretKey key) {
+    NegativePositive(SecretKey.Np key) {
         super(key);
         mask = key.mask();
     }

@@ -15,7 +15,7 @@ public final class Shuffle extends BlockTransform {
     private final int[] permutation;
     private final int[] inverse;
 
-    Shuffle(SecretKey key) {
+    Shuffle(SecretKey.Shf key) {
         super(key);
         permutation = key.permutation();
         inverse = new int[permutation.length];

@@ -1,8 +1,6 @@
 package org.modelkey.watermark;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
@@ -14,8 +12,11 @@ import java.util.HexFormat;
  */
 public final class KeyedNoise extends PixelMapPattern {
 
+    private static final SecureRandom ID_SOURCE = new SecureRandom();
+
     private final double beta;
     private final long seed;
+    private final String id;
 
     /**
      * @param beta perturbation intensity β in (0, 1], on the [0, 1] pixel scale
@@ -28,6 +29,7 @@ public final class KeyedNoise extends PixelMapPattern {
         }
         this.beta = beta;
         this.seed = seed;
+        this.id = HexFormat.of().toHexDigits(ID_SOURCE.nextLong());
     }
 
     /** The intensity β. */
@@ -54,19 +56,18 @@ public final class KeyedNoise extends PixelMapPattern {
         return new Tables(shape, null, offset);
     }
 
-    /** A short hash of the seed that results may show in place of the key. */
-    public String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(ByteBuffer.allocate(8).putLong(seed).array());
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+    /**
+     * A random name for this pattern that results may show in place of the key: drawn from
+     * {@link SecureRandom} when the pattern is made, so it reveals nothing about the seed (a hash of
+     * the seed would let anyone check a guessed seed).
+     */
+    public String id() {
+        return id;
     }
 
     @Override
     public String toString() {
-        return "keyed noise β=" + beta + " key " + fingerprint();
+        return "keyed noise β=" + beta + " key " + id;
     }
 
     private static long splitMix64(long z) {

@@ -23,7 +23,7 @@ class MaskSelectionTest {
             try (MaskSelection selection = MaskSelection.of(built, images)) {
                 for (long seed = 2; seed < 6; seed++) {
                     SecretKey drawn = SecretKey.fromSeed(kind, 4, 3, seed);
-                    SecretKey key = kind == KeyKind.FFX ? drawn.withPassword(built.password()) : drawn;
+                    SecretKey key = kind == KeyKind.FFX ? ((SecretKey.Ffx) drawn).withPassword(((SecretKey.Ffx) built).password()) : drawn;
                     assertTrue(selection.fits(key));
                     try (NDManager scope = m.newSubManager(); BlockTransform t = BlockTransform.of(key)) {
                         NDArray expected = t.encrypt(images);

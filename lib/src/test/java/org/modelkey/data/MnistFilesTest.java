@@ -70,6 +70,19 @@ class MnistFilesTest {
     }
 
     @Test
+    void anIdxFileHoldingMoreThanItsHeaderAnnouncesIsAnError() throws IOException {
+        Path file = dir.resolve("labels-idx1-ubyte");
+        Fixtures.idx(file, new int[] {3}, new byte[] {1, 2, 3, 4}, false);
+        var e = assertThrows(IOException.class, () -> IdxFile.read(file));
+        assertTrue(e.getMessage().contains("more data than its header announces ([3]"), e.getMessage());
+        Fixtures.idx(file, new int[] {3}, new byte[] {1, 2, 3, 4}, true);
+        e = assertThrows(IOException.class, () -> IdxFile.read(file));
+        assertTrue(e.getMessage().contains("more data than its header announces"), "gzipped too: " + e.getMessage());
+        Fixtures.idx(file, new int[] {3}, new byte[] {1, 2, 3}, true);
+        assertEquals(3, IdxFile.read(file).count());
+    }
+
+    @Test
     void aMissingFileOrFolderSaysWhatIsExpected() throws IOException {
         writeSet("train", 3, false);
         var e = assertThrows(IllegalStateException.class, () -> MnistFiles.load(dir, MnistFiles.DIGITS));

@@ -75,7 +75,68 @@ class VocSegmentationTest {
         Fixtures.png(voc().resolve("SegmentationClass").resolve("2007_000002.png"), Fixtures.rgb(4, 4, 0));
         TrainTestSplit<VocSegmentation> set = VocSegmentation.open(dir);
         var e = assertThrows(IOException.class, () -> set.train().sample(1));
-        assertTrue(e.getMessage().contains("not a palette PNG"), e.getMessage());
+        assertTrue(e.getMessage().contains("neither a palette PNG nor an 8-bit grey PNG"), e.getMessage());
+    }
+
+    @Test
+    void aMaskWithSwappedOrOtherSidesIsRefusedWhenTheSetIsOpenedNamingBothSizes() throws IOException {
+        writeSample("2007_000001", 8, 10, 2);
+        writeSample("2007_000002", 4, 4, 2);
+        writeSample("2007_000003", 4, 4, 2);
+        writeLists();
+        Fixtures.vocMask(voc().resolve("SegmentationClass").resolve("2007_000001.png"), 10, 8, new int[80]);
+        var e = assertThrows(IOException.class, () -> VocSegmentation.open(dir));
+        assertTrue(e.getMessage().contains("2007_000001.png is 10×8") && e.getMessage().contains("2007_000001.jpg is 8×10"),
+                e.getMessage());
+        Fixtures.vocMask(voc().resolve("SegmentationClass").resolve("2007_000001.png"), 8, 9, new int[72]);
+        e = assertThrows(IOException.class, () -> VocSegmentation.open(dir));
+        assertTrue(e.getMessage().contains("is 8×9") && e.getMessage().contains("is 8×10"), e.getMessage());
+    }
+
+    @Test
+    void greyMasksHoldTheClassIndexAsTheAugmentedSetStoresThem() throws IOException {
+        writeSample("2007_000001", 4, 6, 2);
+        writeSample("2007_000002", 4, 4, 2);
+        writeSample("2007_000003", 4, 4, 2);
+        writeLists();
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(6, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(5, 3, 0, 7);
+        grey.getRaster().setSample(0, 0, 0, 255);
+        Fixtures.png(voc().resolve("SegmentationClass").resolve("2007_000001.png"), grey);
+        Sample s = VocSegmentation.open(dir).train().sample(0);
+        assertEquals(7, s.maskAt(3, 5));
+        assertEquals(255, s.maskAt(0, 0));
+        assertEquals(0, s.maskAt(1, 1));
+        grey.getRaster().setSample(1, 1, 0, 40);
+        Fixtures.png(voc().resolve("SegmentationClass").resolve("2007_000001.png"), grey);
+        var e = assertThrows(IOException.class, () -> VocSegmentation.open(dir).train().sample(0));
+        assertTrue(e.getMessage().contains("value 40") && e.getMessage().contains("row 1, column 1"), e.getMessage());
+    }
+
+    @Test
+    void verifyListsEveryDamagedFileBeforeTraining() throws IOException {
+        writeSample("2007_000001", 64, 64, 2);
+        writeSample("2007_000002", 64, 64, 2);
+        writeSample("2007_000003", 8, 8, 2);
+        writeLists();
+        Path image = voc().resolve("JPEGImages").resolve("2007_000001.jpg");
+        Path mask = voc().resolve("SegmentationClass").resolve("2007_000002.png");
+        for (Path file : new Path[] {image, mask}) {
+            byte[] bytes = Files.readAllBytes(file);
+            Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 20));
+        }
+        VocSegmentation train = VocSegmentation.open(dir).train();
+        var e = assertThrows(IOException.class, train::verify);
+        assertTrue(e.getMessage().startsWith("2 of 2 samples cannot be read") && e.getMessage().contains(image.toString())
+                && e.getMessage().contains(mask.toString()), e.getMessage());
+        VocSegmentation.open(dir).test().verify();
+    }
+
+    @Test
+    void aFileWhereAFolderBelongsIsCalledAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("voc.tar"), "an archive, not the folder");
+        var e = assertThrows(IllegalStateException.class, () -> VocSegmentation.open(file));
+        assertTrue(e.getMessage().contains(file + " is a file, not a folder"), e.getMessage());
     }
 
     @Test

@@ -37,6 +37,17 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theNextWriteRemovesTheTemporaryFileAKilledRunLeft() throws IOException {
+        Path f = dir.resolve("out.png");
+        Path leftover = Files.createTempFile(dir, ".out.png", ".tmp"); // what kill -9 during a write leaves
+        Path other = Files.createTempFile(dir, ".other.png", ".tmp");
+        AtomicFiles.writeString(f, "complete");
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(other), "only the target's own leftovers are removed");
+        assertEquals("complete", Files.readString(f));
+    }
+
+    @Test
     void appliesPermissions() throws IOException {
         Path f = dir.resolve("key.json");
         AtomicFiles.write(f, out -> out.write('x'), PosixFilePermissions.fromString("rw-------"));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,33 +19,33 @@ class SecretKeyTest {
     void sameSeedSameKeyDifferentSeedsDifferentKeys() {
         for (KeyKind kind : KeyKind.values()) {
             assertEquals(SecretKey.fromSeed(kind, 4, 3, 7), SecretKey.fromSeed(kind, 4, 3, 7));
-            HashSet<String> prints = new HashSet<>();
+            HashSet<SecretKey> keys = new HashSet<>();
             for (long seed = 0; seed < 50; seed++) {
-                prints.add(SecretKey.fromSeed(kind, 4, 3, seed).fingerprint());
+                keys.add(SecretKey.fromSeed(kind, 4, 3, seed));
             }
-            assertEquals(50, prints.size(), kind + ": 50 seeds must give 50 different keys");
+            assertEquals(50, keys.size(), kind + ": 50 seeds must give 50 different keys");
         }
     }
 
     @Test
     void shfIsAPermutationAndMasksSelectHalf() {
-        SecretKey shf = SecretKey.fromSeed(KeyKind.SHF, 4, 3, 1);
+        SecretKey.Shf shf = (SecretKey.Shf) SecretKey.fromSeed(KeyKind.SHF, 4, 3, 1);
         assertEquals(48, shf.length());
         int[] sorted = shf.permutation();
         Arrays.sort(sorted);
         for (int i = 0; i < 48; i++) {
             assertEquals(i, sorted[i]);
         }
-        assertNull(shf.password());
         for (KeyKind kind : new KeyKind[] {KeyKind.NP, KeyKind.FFX}) {
-            SecretKey k = SecretKey.fromSeed(kind, 2, 3, 1);
+            SecretKey.Masked k = (SecretKey.Masked) SecretKey.fromSeed(kind, 2, 3, 1);
             int selected = 0;
             for (boolean b : k.mask()) {
                 selected += b ? 1 : 0;
             }
             assertEquals(6, selected);
         }
-        assertEquals(16, SecretKey.fromSeed(KeyKind.FFX, 2, 3, 1).password().length());
+        assertEquals(16, ((SecretKey.Ffx) SecretKey.fromSeed(KeyKind.FFX, 2, 3, 1)).password().length());
+        assertTrue(SecretKey.fromSeed(KeyKind.NP, 2, 3, 1) instanceof SecretKey.Np);
     }
 
     @Test
@@ -56,10 +55,9 @@ class SecretKeyTest {
 
     @Test
     void givenPasswordReplacesTheDrawnOne() {
-        SecretKey k = SecretKey.fromSeed(KeyKind.FFX, 4, 3, 3).withPassword("password");
+        SecretKey.Ffx k = ((SecretKey.Ffx) SecretKey.fromSeed(KeyKind.FFX, 4, 3, 3)).withPassword("password");
         assertEquals("password", k.password());
         assertArrayEquals(SecretKey.fromSeed(KeyKind.FFX, 4, 3, 3).positions(), k.positions());
-        assertThrows(IllegalStateException.class, () -> SecretKey.fromSeed(KeyKind.NP, 4, 3, 3).withPassword("x"));
     }
 
     @Test
@@ -90,11 +88,23 @@ class SecretKeyTest {
     }
 
     @Test
-    void fingerprintIsShortHexAndToStringHidesTheSecret() {
-        SecretKey k = SecretKey.fromSeed(KeyKind.FFX, 4, 3, 11);
-        assertTrue(k.fingerprint().matches("[0-9a-f]{12}"));
-        assertTrue(k.toString().contains(k.fingerprint()));
+    void theIdIsRandomEvenForASeededKeyAndToStringHidesTheSecret() {
+        SecretKey.Ffx k = (SecretKey.Ffx) SecretKey.fromSeed(KeyKind.FFX, 4, 3, 11);
+        assertTrue(k.id().matches("[0-9a-f]{16}"));
+        assertTrue(k.toString().contains(k.id()));
         assertFalse(k.toString().contains(k.password()));
+        SecretKey again = SecretKey.fromSeed(KeyKind.FFX, 4, 3, 11);
+        assertEquals(k, again, "the same material is the same key");
+        assertNotEquals(k.id(), again.id(), "a seed (small, guessable) must not determine the published id");
+        assertEquals(k.id(), k.withId(k.id()).id());
+        assertThrows(IllegalArgumentException.class, () -> k.withId("3f9a0c1b77de"));
+    }
+
+    @Test
+    void keySpaceBitsAgreeWithTheCountAndScaleToWholeImageBlocks() {
+        assertEquals(Math.log(924) / Math.log(2), SecretKey.fromSeed(KeyKind.NP, 2, 3, 0).keySpaceBits(), 1e-9);
+        assertEquals(Math.log(479001600.0) / Math.log(2), SecretKey.fromSeed(KeyKind.SHF, 2, 3, 0).keySpaceBits(), 1e-9);
+        assertTrue(SecretKey.fromSeed(KeyKind.SHF, 224, 3, 0).keySpaceBits() > 2_000_000);
     }
 
     @Test

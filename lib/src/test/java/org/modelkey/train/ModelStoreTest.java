@@ -60,7 +60,8 @@ class ModelStoreTest {
         AtomicInteger calls = new AtomicInteger();
         try (NDManager manager = NDManager.newBaseManager();
                 ModelStore.Stored first = store.getOrTrain("03-np", SPEC, recipe(KEY, 2), counting(calls));
-                ModelStore.Stored again = store.getOrTrain("03-np", SPEC, recipe(KEY, 2), counting(calls))) {
+                ModelStore.Stored again = store.getOrTrain("03-np", SPEC, recipe(SecretKey.fromSeed(KeyKind.NP, 4, 3, 7), 2),
+                        counting(calls))) {
             assertEquals(1, calls.get(), "the second call loads instead of training");
             assertTrue(first.trainedNow());
             assertFalse(again.trainedNow());
@@ -71,7 +72,9 @@ class ModelStoreTest {
             assertEquals(CLASSES, card.classes());
             assertEquals("NP", card.keyKind());
             assertEquals(4, card.keyBlockSize());
-            assertEquals(KEY.fingerprint(), card.keyFingerprint());
+            assertEquals(KEY.id(), card.keyId(), "the same key drawn again from its seed has a new random id;"
+                    + " the stored model keeps the id of the key it was trained with");
+            assertEquals(KEY.id(), again.key().id());
             assertEquals(0.75, card.accuracy());
             assertEquals(2, card.epochs());
             String json = Files.readString(dir.resolve("03-np").resolve(ModelStore.CARD));
@@ -88,7 +91,7 @@ class ModelStoreTest {
         assertFalse(Files.exists(dir.resolve("plain").resolve(ModelStore.KEY)));
         try (ModelStore.Stored m = store.load("plain")) {
             assertNull(m.key());
-            assertEquals("none", m.card().keyFingerprint());
+            assertEquals("none", m.card().keyId());
         }
     }
 
@@ -108,6 +111,11 @@ class ModelStoreTest {
         store.getOrTrain("m", SPEC, new ModelStore.Recipe("synthetic 8x8", CLASSES, 11, 3, otherBatch, KEY),
                 counting(calls)).close();
         assertEquals(4, calls.get(), "another batch size: the stale model is not reused");
+        Path card = dir.resolve("m").resolve(ModelStore.CARD);
+        Files.writeString(card, Files.readString(card).replace("\"keyId\"", "\"keyFingerprint\""));
+        store.getOrTrain("m", SPEC, new ModelStore.Recipe("synthetic 8x8", CLASSES, 11, 3, otherBatch, KEY),
+                counting(calls)).close();
+        assertEquals(5, calls.get(), "a card of the layout before key ids is trained again");
         assertEquals(otherBatch, store.card("m").training());
     }
 
@@ -123,7 +131,7 @@ class ModelStoreTest {
         SecretKey other = KEY.incorrectKeys(1, 3).get(0);
         IllegalArgumentException key = assertThrows(IllegalArgumentException.class,
                 () -> store.getOrTrain("m", SPEC, recipe(other, 1), n -> 0.5));
-        assertTrue(key.getMessage().contains(KEY.fingerprint()) && key.getMessage().contains(other.fingerprint()),
+        assertTrue(key.getMessage().contains(KEY.id()) && key.getMessage().contains(other.id()),
                 key.getMessage());
 
         KeyFile.save(other, dir.resolve("m").resolve(ModelStore.KEY));

@@ -103,12 +103,12 @@ class BlockTransformTest {
                 for (int k = 0; k < length; k++) {
                     float v = blocks[b + k];
                     expected[b + k] = switch (kind) {
-                        case SHF -> blocks[b + key.permutation()[k]];
-                        case NP -> key.mask()[k] ? (255f - 255f * v) / 255f : v;
+                        case SHF -> blocks[b + ((SecretKey.Shf) key).permutation()[k]];
+                        case NP -> ((SecretKey.Masked) key).mask()[k] ? (255f - 255f * v) / 255f : v;
                         case FFX -> {
                             FfxTransform ffx = (FfxTransform) bt;
                             int level = (int) (v * 255f);
-                            yield (float) (key.mask()[k] ? ffx.lookupTable()[level] : level) / ffx.scale();
+                            yield (float) (((SecretKey.Masked) key).mask()[k] ? ffx.lookupTable()[level] : level) / ffx.scale();
                         }
                     };
                 }
@@ -126,7 +126,7 @@ class BlockTransformTest {
             x[k] = k / 255f;
         }
         float[] y = bt.encrypt(x, 16, 16);
-        boolean[] mask = key.mask();
+        boolean[] mask = ((SecretKey.Np) key).mask();
         BlockLayout layout = bt.layout(16, 16);
         for (int o = 0; o < 256; o++) {
             int v = Math.round(y[o] * 255f);
@@ -138,7 +138,7 @@ class BlockTransformTest {
 
     @Test
     void ffxTableIsABijectionIntoThreeDigitsAndRoundTripsEveryLevel() {
-        FfxTransform bt = (FfxTransform) BlockTransform.of(key(KeyKind.FFX, 16, 1, 9).withPassword("password"));
+        FfxTransform bt = (FfxTransform) BlockTransform.of(((SecretKey.Ffx) key(KeyKind.FFX, 16, 1, 9)).withPassword("password"));
         int[] table = bt.lookupTable();
         assertEquals(256, Arrays.stream(table).distinct().count());
         assertTrue(Arrays.stream(table).allMatch(e -> e >= 0 && e <= 999));
@@ -155,7 +155,7 @@ class BlockTransformTest {
 
     @Test
     void differentPasswordsGiveDifferentTables() {
-        SecretKey k = key(KeyKind.FFX, 4, 3, 1);
+        SecretKey.Ffx k = (SecretKey.Ffx) key(KeyKind.FFX, 4, 3, 1);
         int[] a = ((FfxTransform) BlockTransform.of(k.withPassword("a"))).lookupTable();
         int[] b = ((FfxTransform) BlockTransform.of(k.withPassword("b"))).lookupTable();
         assertNotEquals(Arrays.toString(a), Arrays.toString(b));
