@@ -4,7 +4,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import java.util.Objects;
 import org.modelkey.model.Network;
-import org.modelkey.train.DataChecks;
+import org.modelkey.data.DataChecks;
 import tech.tablesaw.api.Table;
 
 /**
