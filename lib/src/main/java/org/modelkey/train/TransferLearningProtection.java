@@ -29,6 +29,7 @@ import org.modelkey.key.SecretKey;
 import org.modelkey.model.ModelSpec;
 import org.modelkey.model.Network;
 import org.modelkey.model.PretrainedWeights;
+import org.modelkey.store.ModelStore;
 import org.modelkey.transform.BlockTransform;
 
 /**

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelkey.data.ByteImages;
 import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.TrainTestSplit;
+import org.modelkey.store.ModelStore;
 
 class TransferLearningProtectionTest {
 
