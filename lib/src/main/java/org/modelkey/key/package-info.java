@@ -1,5 +1,5 @@
 /**
- * Secret keys of the block-wise transforms (DESIGN.md, "Exact transform semantics").
+ * Secret keys of the block-wise transforms (docs/design.md, "Exact transform semantics").
  *
  * <ul>
  *   <li>{@link org.modelkey.key.SecretKey}: kind, block size M, channels C and the secret over the
