@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The scale a notebook runs at (DESIGN.md, "Profiles"): {@code smoke} proves every cell runs,
+ * The scale a notebook runs at (docs/design.md, "Profiles"): {@code smoke} proves every cell runs,
  * {@code demo} regenerates the committed results on embedded data, {@code paper} uses the papers'
  * own data and models. A notebook reads the profile from {@code MODELKEY_PROFILE} and nothing else
  * changes between scales: every size, epoch count and data set comes from {@link #pick}.

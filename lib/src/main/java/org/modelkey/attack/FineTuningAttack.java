@@ -14,9 +14,6 @@ import org.modelkey.eval.Predictions;
 import org.modelkey.model.Network;
 import org.modelkey.train.TrainingConfig;
 import org.modelkey.train.TrainingLoop;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The fine-tuning attack: an attacker who stole a protected model, but not its key, fine-tunes it
@@ -25,7 +22,7 @@ import tech.tablesaw.api.Table;
  * seeded random part of the attacker's data, then tested on plain images and with the correct key.
  * The first row is the stolen model before any fine-tuning; the stolen weights are restored at the end.
  */
-public final class FineTuningAttack implements ModelAttack {
+public final class FineTuningAttack implements ModelAttack<FineTuningResult> {
 
     private final double[] fractions;
     private final TrainingConfig config;
@@ -69,36 +66,31 @@ public final class FineTuningAttack implements ModelAttack {
     }
 
     /**
-     * One row for the stolen model (fraction 0), then one per fraction: {@code fraction},
-     * {@code images} fine-tuned on, {@code plain} and {@code correct_key} test accuracy.
-     *
      * @param attackerData the attacker's plain labelled training images
+     * @return one row for the stolen model (fraction 0), then one per fraction: the images
+     *     fine-tuned on and the test accuracy on plain images and with the correct key
      */
     @Override
-    public Table run(Network model, RandomAccessDataset attackerData) throws IOException, TranslateException {
-        DoubleColumn fraction = DoubleColumn.create("fraction");
-        IntColumn images = IntColumn.create("images");
-        DoubleColumn plain = DoubleColumn.create("plain");
-        DoubleColumn withKey = DoubleColumn.create("correct_key");
+    public FineTuningResult run(Network model, RandomAccessDataset attackerData) throws IOException, TranslateException {
+        List<FineTuningResult.Row> rows = new ArrayList<>();
         WeightSnapshot stolen = new WeightSnapshot(model.block());
         try {
-            fraction.append(0.0);
-            images.append(0);
-            plain.append(Predictions.of(model, test, UnaryOperator.identity(), batchSize).accuracy());
-            withKey.append(Predictions.of(model, test, correctKey, batchSize).accuracy());
+            rows.add(new FineTuningResult.Row(0.0, 0, accuracy(model, UnaryOperator.identity()), accuracy(model, correctKey)));
             for (double f : fractions) {
                 stolen.restore();
                 RandomAccessDataset part = part(attackerData, f);
                 new TrainingLoop(model, config).fit(part, UnaryOperator.identity());
-                fraction.append(f);
-                images.append(Math.toIntExact(part.size()));
-                plain.append(Predictions.of(model, test, UnaryOperator.identity(), batchSize).accuracy());
-                withKey.append(Predictions.of(model, test, correctKey, batchSize).accuracy());
+                rows.add(new FineTuningResult.Row(f, Math.toIntExact(part.size()), accuracy(model, UnaryOperator.identity()),
+                        accuracy(model, correctKey)));
             }
         } finally {
             stolen.restore();
         }
-        return Table.create("fine-tuning attack", fraction, images, plain, withKey);
+        return new FineTuningResult(rows);
+    }
+
+    private double accuracy(Network model, UnaryOperator<NDArray> transform) throws IOException, TranslateException {
+        return Predictions.of(model, test, transform, batchSize).accuracy();
     }
 
     /**

@@ -3,9 +3,8 @@ package org.modelkey.attack;
 import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import java.util.Objects;
+import org.modelkey.data.DataChecks;
 import org.modelkey.model.Network;
-import org.modelkey.train.DataChecks;
-import tech.tablesaw.api.Table;
 
 /**
  * A {@link KeySearch} run against a stolen model as a {@link ModelAttack}: the objective is the
@@ -14,7 +13,7 @@ import tech.tablesaw.api.Table;
  * beside the model's plain inference throughput on that batch, and the share of the search's time
  * the key transform took.
  */
-public final class KeySearchAttack implements ModelAttack {
+public final class KeySearchAttack implements ModelAttack<KeySearchResult> {
 
     /** Forward passes timed for the plain throughput, before and after the search (load on a shared machine drifts). */
     private static final int PLAIN_REPEATS = 5;
@@ -36,8 +35,13 @@ public final class KeySearchAttack implements ModelAttack {
         this.batchSize = batchSize;
     }
 
-    /** Runs the search on {@code model} with the attacker's data; the result holds the curve. */
-    public KeySearchResult search(Network model, RandomAccessDataset attackerData) throws IOException {
+    /**
+     * Runs the search on {@code model} with the attacker's data.
+     *
+     * @return the key found, its accuracy, the curve and the speed beside plain inference
+     */
+    @Override
+    public KeySearchResult run(Network model, RandomAccessDataset attackerData) throws IOException {
         DataChecks.checkImages(attackerData, model.spec());
         try (BatchAccuracy objective = BatchAccuracy.of(model.model(), attackerData,
                 (int) Math.min(batchSize, attackerData.size()))) {
@@ -48,11 +52,5 @@ public final class KeySearchAttack implements ModelAttack {
             double after = objective.forwardsPerSecond(PLAIN_REPEATS);
             return result.withSpeed((before + after) / 2, share);
         }
-    }
-
-    /** The one-row {@link KeySearchResult#summary()} of {@link #search}. */
-    @Override
-    public Table run(Network model, RandomAccessDataset attackerData) throws IOException {
-        return search(model, attackerData).summary();
     }
 }

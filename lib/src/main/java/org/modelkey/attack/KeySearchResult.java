@@ -27,7 +27,23 @@ import tech.tablesaw.api.Table;
  */
 public record KeySearchResult(String attack, SecretKey start, SecretKey estimated, double startAccuracy,
         double accuracy, int evaluations, double seconds, double plainForwardsPerSecond, double transformShare,
-        Table curve) {
+        Table curve) implements AttackResult {
+
+    // the column names of toTable()
+    public static final String ATTACK = "attack";
+    public static final String KIND = "kind";
+    public static final String BLOCK_SIZE = "block_size";
+    public static final String CHANNELS = "channels";
+    public static final String START_ACCURACY = "start_accuracy";
+    public static final String ACCURACY = "accuracy";
+    public static final String EVALUATIONS = "evaluations";
+    public static final String SECONDS = "seconds";
+    public static final String EVALUATIONS_PER_SECOND = "evaluations_per_second";
+    public static final String PLAIN_FORWARDS_PER_SECOND = "plain_forwards_per_second";
+    public static final String SPEED_VS_PLAIN = "speed_vs_plain";
+    public static final String TRANSFORM_SHARE = "transform_share";
+    public static final String START_KEY = "start_key";
+    public static final String ESTIMATED_KEY = "estimated_key";
 
     /** Objective evaluations per second of wall time. */
     public double evaluationsPerSecond() {
@@ -41,26 +57,27 @@ public record KeySearchResult(String attack, SecretKey start, SecretKey estimate
     }
 
     /**
-     * One row: attack, kind, M, C, start and kept batch accuracy, evaluations, seconds,
+     * @return one row: attack, kind, M, C, start and kept batch accuracy, evaluations, seconds,
      * evaluations per second beside the plain forward passes per second on the same batch (and
      * their ratio), the transform's share of the evaluation time, and the random ids (never the
      * keys) of the start and estimated keys.
      */
-    public Table summary() {
+    @Override
+    public Table toTable() {
         return Table.create(attack,
-                StringColumn.create("attack", attack),
-                StringColumn.create("kind", estimated.kind().name()),
-                IntColumn.create("block_size", new int[] {estimated.blockSize()}),
-                IntColumn.create("channels", new int[] {estimated.channels()}),
-                DoubleColumn.create("start_accuracy", startAccuracy),
-                DoubleColumn.create("accuracy", accuracy),
-                IntColumn.create("evaluations", new int[] {evaluations}),
-                DoubleColumn.create("seconds", seconds),
-                DoubleColumn.create("evaluations_per_second", evaluationsPerSecond()),
-                DoubleColumn.create("plain_forwards_per_second", plainForwardsPerSecond),
-                DoubleColumn.create("speed_vs_plain", evaluationsPerSecond() / plainForwardsPerSecond),
-                DoubleColumn.create("transform_share", transformShare),
-                StringColumn.create("start_key", start.id()),
-                StringColumn.create("estimated_key", estimated.id()));
+                StringColumn.create(ATTACK, attack),
+                StringColumn.create(KIND, estimated.kind().name()),
+                IntColumn.create(BLOCK_SIZE, new int[] {estimated.blockSize()}),
+                IntColumn.create(CHANNELS, new int[] {estimated.channels()}),
+                DoubleColumn.create(START_ACCURACY, startAccuracy),
+                DoubleColumn.create(ACCURACY, accuracy),
+                IntColumn.create(EVALUATIONS, new int[] {evaluations}),
+                DoubleColumn.create(SECONDS, seconds),
+                DoubleColumn.create(EVALUATIONS_PER_SECOND, evaluationsPerSecond()),
+                DoubleColumn.create(PLAIN_FORWARDS_PER_SECOND, plainForwardsPerSecond),
+                DoubleColumn.create(SPEED_VS_PLAIN, evaluationsPerSecond() / plainForwardsPerSecond),
+                DoubleColumn.create(TRANSFORM_SHARE, transformShare),
+                StringColumn.create(START_KEY, start.id()),
+                StringColumn.create(ESTIMATED_KEY, estimated.id()));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -12,8 +13,6 @@ import org.modelkey.eval.AccessControlResult;
 import org.modelkey.model.Network;
 import org.modelkey.train.TrainingConfig;
 import org.modelkey.train.TrainingLoop;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The pruning attack (ICIP 2021, Sec. 4.4; Zhong et al. 2020): an attacker prunes the stolen model
@@ -24,7 +23,7 @@ import tech.tablesaw.api.Table;
  * ({@link PruningMask#reapply()}), then evaluated on a separate test set.
  * Every rate starts from the stolen weights, which are restored at the end.
  */
-public final class PruningAttack implements ModelAttack {
+public final class PruningAttack implements ModelAttack<PruningResult> {
 
     private final double[] rates;
     private final MagnitudePruning.Scope scope;
@@ -98,18 +97,13 @@ public final class PruningAttack implements ModelAttack {
     }
 
     /**
-     * One row per rate: {@code rate}, {@code sparsity} (the fraction of prunable weights actually
-     * zeroed), {@code correct}, {@code incorrect_mean}, {@code incorrect_std} and {@code plain} accuracy
-     * (on the attacker's data, or after fine-tuning on the test set).
+     * @return one row per rate: the sparsity reached (the fraction of prunable weights actually
+     *     zeroed) and the accuracy with the correct key, the incorrect keys' mean and spread, and on
+     *     plain images (on the attacker's data, or after fine-tuning on the test set)
      */
     @Override
-    public Table run(Network model, RandomAccessDataset attackerData) throws IOException, TranslateException {
-        DoubleColumn rate = DoubleColumn.create("rate");
-        DoubleColumn sparsity = DoubleColumn.create("sparsity");
-        DoubleColumn correct = DoubleColumn.create("correct");
-        DoubleColumn incorrectMean = DoubleColumn.create("incorrect_mean");
-        DoubleColumn incorrectStd = DoubleColumn.create("incorrect_std");
-        DoubleColumn plain = DoubleColumn.create("plain");
+    public PruningResult run(Network model, RandomAccessDataset attackerData) throws IOException, TranslateException {
+        List<PruningResult.Row> rows = new ArrayList<>();
         WeightSnapshot stolen = new WeightSnapshot(model.block());
         try {
             for (double r : rates) {
@@ -123,18 +117,13 @@ public final class PruningAttack implements ModelAttack {
                     }
                     AccessControlResult result =
                             AccessControl.evaluate(model, evaluated, correctKey, incorrectKeys, batchSize);
-                    rate.append(r);
-                    sparsity.append(mask.sparsity());
-                    correct.append(result.correct());
-                    incorrectMean.append(result.incorrectMean());
-                    incorrectStd.append(result.incorrectStd());
-                    plain.append(result.plain());
+                    rows.add(new PruningResult.Row(r, mask.sparsity(), result.correct(), result.incorrectMean(),
+                            result.incorrectStd(), result.plain()));
                 }
             }
         } finally {
             stolen.restore();
         }
-        return Table.create("pruning attack (" + scope + (fineTuning == null ? ")" : ", fine-tuned)"),
-                rate, sparsity, correct, incorrectMean, incorrectStd, plain);
+        return new PruningResult("pruning attack (" + scope + (fineTuning == null ? ")" : ", fine-tuned)"), rows);
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Attacks on key-protected models, each a {@link org.modelkey.attack.ModelAttack} (stolen model and
- * attacker's data in, result table out): the key-estimation attack of ICIP 2021 (Sec. 3.4,
+ * attacker's data in, a record of its measurements out that renders itself with
+ * {@link org.modelkey.attack.AttackResult#toTable()}): the key-estimation attack of ICIP 2021 (Sec. 3.4,
  * {@link org.modelkey.attack.KeyEstimationAttack}) and its brute-force baseline
  * ({@link org.modelkey.attack.RandomKeySearch}), both run on a model by
  * {@link org.modelkey.attack.KeySearchAttack} against {@link org.modelkey.attack.BatchAccuracy};

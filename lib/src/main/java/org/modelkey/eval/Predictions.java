@@ -7,9 +7,9 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
+import org.modelkey.data.DataChecks;
+import org.modelkey.data.EpochSampler;
 import org.modelkey.model.Network;
-import org.modelkey.train.DataChecks;
-import org.modelkey.train.EpochSampler;
 
 /**
  * A network's predicted class for every image of a test set, beside the true class. The images
@@ -26,7 +26,7 @@ public record Predictions(int[] predicted, int[] truth, int classes) {
         int[] predicted = new int[size];
         int[] truth = new int[size];
         int at = 0;
-        EpochSampler inOrder = new EpochSampler(batchSize, 0, 0, false, false, 0);
+        EpochSampler inOrder = EpochSampler.inOrder(batchSize);
         for (Batch batch : data.getData(network.model().getNDManager(), inOrder)) {
             try (batch) {
                 NDArray x = batch.getData().head().toDevice(network.device(), false);

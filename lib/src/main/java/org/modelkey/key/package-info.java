@@ -1,5 +1,5 @@
 /**
- * Secret keys of the block-wise transforms (DESIGN.md, "Exact transform semantics").
+ * Secret keys of the block-wise transforms (docs/design.md, "Exact transform semantics").
  *
  * <ul>
  *   <li>{@link org.modelkey.key.SecretKey}: a sealed type, one record per kind ({@code Shf}: a permutation;

@@ -10,7 +10,8 @@ import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 
 /**
- * A classifier ready to use: its {@link ModelSpec}, the DJL model holding the initialized block, and
+ * A network ready to use (a classifier of {@link ModelRegistry}, or any block {@link #of} is given, e.g.
+ * a segmentation FCN): its {@link ModelSpec}, the DJL model holding the initialized block, and
  * the devices it runs on (the first holds the parameters; training may spread batches over all).
  * Parameters are initialized from the engine's random seed, so set
  * {@code Engine.getInstance().setRandomSeed} first for a repeatable network.
@@ -32,8 +33,17 @@ public final class Network implements AutoCloseable {
      * every GPU the engine sees, else on the CPU ({@link Devices#choose}).
      */
     public static Network create(ModelSpec spec, Device... devices) {
+        return of(spec, ModelRegistry.build(spec), devices);
+    }
+
+    /**
+     * Initializes {@code block}, whose input is {@code spec}'s C×H×W, on {@code devices} (with none
+     * given, as {@link #create}); {@code spec.classes()} is the number of classes it scores.
+     *
+     * @return the network holding {@code block}, which it closes with its model
+     */
+    public static Network of(ModelSpec spec, Block block, Device... devices) {
         Device[] use = devices.length == 0 ? Devices.choose(false, Integer.MAX_VALUE) : devices.clone();
-        Block block = ModelRegistry.build(spec);
         Model model = Model.newInstance(spec.name(), use[0]);
         model.setBlock(block);
         block.initialize(model.getNDManager(), DataType.FLOAT32, spec.batchShape(1));

@@ -21,7 +21,7 @@ import tech.tablesaw.io.csv.CsvWriter;
 /**
  * Saves what a notebook produces: result tables as {@code results/<profile>/NN-name.csv} with
  * provenance columns, and figures as {@code paper-figures/<profile>/NN-name.png}, each written
- * atomically (DESIGN.md, "Results and figures").
+ * atomically (docs/design.md, "Results and provenance").
  */
 public final class Results {
     private final Profile profile;

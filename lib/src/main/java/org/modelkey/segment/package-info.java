@@ -1,16 +1,18 @@
 /**
  * Protected semantic segmentation (Ito, AprilPyone and Kiya 2021): an {@link org.modelkey.segment.Fcn}
  * (backbone, 1×1 classifier, bilinear upsampling to the input size) trained by
- * {@link org.modelkey.segment.SegmentationTraining} on images passed through a key transform, with
- * the per-pixel {@link org.modelkey.segment.PixelCrossEntropyLoss} that ignores label 255, and scored
+ * {@link org.modelkey.segment.SegmentationTraining} (through the kit's one
+ * {@link org.modelkey.train.TrainingLoop}) on images passed through a key transform, with the
+ * per-pixel {@link org.modelkey.segment.PixelCrossEntropyLoss} that ignores label 255, and scored
  * by {@link org.modelkey.segment.SegmentationEvaluation} as a whole-set
  * {@link org.modelkey.segment.MeanIoU} (Eq. 1) under the correct key, incorrect keys or plain images.
  *
  * <pre>{@code
- * try (Model model = Model.newInstance("fcn"); BlockTransform key = BlockTransform.of(secretKey)) {
- *     model.setBlock(Fcn.withResNet(ModelSpec.of("resnet20", classes, 3, 64, 64)));
- *     new SegmentationTraining(model, SegmentationTraining.Settings.paper(epochs, 32, seed), System.out)
- *             .fit(train, validation, key::encrypt);
+ * ModelSpec spec = ModelSpec.of("resnet20", classes, 3, 64, 64);
+ * try (Network net = Network.of(spec, Fcn.withResNet(spec)); BlockTransform key = BlockTransform.of(secretKey)) {
+ *     Model model = net.model();
+ *     SegmentationTraining.fit(net, SegmentationTraining.paperSettings(epochs, 32, seed).build(),
+ *             train, validation, key::encrypt);
  *     double correct = SegmentationEvaluation.score(model, test, 64, key::encrypt).meanIoU();
  *     double plain = SegmentationEvaluation.score(model, test, 64, UnaryOperator.identity()).meanIoU();
  *     // correct key, each incorrect key (mean, spread) and plain images, with mean IoU as the score (Fig. 6)
@@ -19,7 +21,7 @@
  * }
  * }</pre>
  *
- * <p>DESIGN.md placed mean IoU in {@code eval} and the FCN in {@code model}; they live here, beside the
- * loss and the training loop that only segmentation uses. Notebook 05 runs the paper's sweep.
+ * <p>Mean IoU and the FCN live here, beside the loss and objective that only segmentation uses
+ * (docs/design.md, "Architecture"). Notebook 05 runs the paper's sweep.
  */
 package org.modelkey.segment;

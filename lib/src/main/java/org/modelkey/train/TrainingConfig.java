@@ -51,6 +51,21 @@ public final class TrainingConfig {
         return describe() + ", augmentation " + augmentation;
     }
 
+    /** @return the learning rate by step */
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    /** @return images per training step */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return where the run's progress lines go */
+    public PrintStream log() {
+        return log;
+    }
+
     /** The checkpoint file this run writes and resumes from, if any. */
     public Optional<Path> checkpoint() {
         return Optional.ofNullable(checkpoint);

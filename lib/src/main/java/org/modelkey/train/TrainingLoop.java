@@ -2,13 +2,11 @@ package org.modelkey.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,15 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.modelkey.data.EpochSampler;
 import org.modelkey.model.Network;
 
 /**
  * Trains or fine-tunes a {@link Network} on images passed through a key transform (the protected
  * models of the APSIPA and ICIP 2021 papers: the transform is applied to every batch on the model's
- * device before the forward pass; the identity gives the plain model). Softmax cross-entropy,
- * {@link SelectiveDecaySgd}, the configured schedule by global step, seeded batch order, resumable
- * checkpoints, and one NDManager per batch so memory stays flat. Batches are spread over all the
- * network's devices.
+ * device before the forward pass; the identity gives the plain model). The one training loop of the
+ * kit: classification, segmentation ({@code segment.SegmentationTraining}), watermark embedding and
+ * the attacks' fine-tuning all run through it. An {@link Objective} (softmax cross-entropy by
+ * default), {@link SelectiveDecaySgd}, the configured schedule by global step, seeded batch order
+ * ({@link EpochSampler}, the last smaller batch dropped), and one NDManager per batch so memory stays
+ * flat; batches are spread over all the network's devices.
+ *
+ * <p>Everything around the steps is a {@link TrainingListener}: the progress line, the resumable
+ * checkpoints ({@link TrainingConfig.Builder#checkpoint}), after-step hooks ({@link #afterStep}) and
+ * best-validation restore ({@link BestValidation}).
  *
  * <pre>{@code
  * Engine.getInstance().setRandomSeed(seed);                 // repeatable initialization
@@ -40,38 +45,60 @@ public final class TrainingLoop {
 
     private final Network network;
     private final TrainingConfig config;
-    private final Runnable afterStep;
-    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private final Objective objective;
+    private final List<TrainingListener> listeners;
 
+    /** Classification: softmax cross-entropy on class indices, no listener besides the loop's own. */
     public TrainingLoop(Network network, TrainingConfig config) {
-        this(network, config, () -> {});
+        this(network, config, Objective.classification(), List.of());
     }
 
-    private TrainingLoop(Network network, TrainingConfig config, Runnable afterStep) {
+    private TrainingLoop(Network network, TrainingConfig config, Objective objective, List<TrainingListener> listeners) {
         this.network = Objects.requireNonNull(network, "network");
         this.config = Objects.requireNonNull(config, "training config");
-        this.afterStep = afterStep;
+        this.objective = Objects.requireNonNull(objective, "objective");
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** @return this loop minimising {@code other} instead (e.g. the per-pixel loss of segmentation) */
+    public TrainingLoop objective(Objective other) {
+        return new TrainingLoop(network, config, other, listeners);
+    }
+
+    /** @return this loop with {@code listener} added after the ones it has */
+    public TrainingLoop listener(TrainingListener listener) {
+        List<TrainingListener> more = new ArrayList<>(listeners);
+        more.add(Objects.requireNonNull(listener, "listener"));
+        return new TrainingLoop(network, config, objective, more);
     }
 
     /**
-     * This loop with {@code hook} run after every optimiser step, before the step is counted or
-     * checkpointed: e.g. {@code PruningMask::reapply}, which keeps pruned weights at zero while a
-     * pruned model is fine-tuned (Zhong et al. 2020, pruning attack).
+     * @return this loop with {@code hook} run after every optimiser step, before the step is
+     *     printed or checkpointed: e.g. {@code PruningMask::reapply}, which keeps pruned weights at
+     *     zero while a pruned model is fine-tuned (Zhong et al. 2020, pruning attack)
      */
     public TrainingLoop afterStep(Runnable hook) {
-        return new TrainingLoop(network, config, Objects.requireNonNull(hook, "after-step hook"));
+        Objects.requireNonNull(hook, "after-step hook");
+        return listener(new TrainingListener() {
+            @Override
+            public void onStep(Step step) {
+                hook.run();
+            }
+        });
     }
 
     /**
      * Runs the configured epochs (or what is left of them, resuming the checkpoint when it exists).
      *
-     * @param data records of a float32 C×H×W image in [0,1] and its class index
+     * @param data records of a float32 C×H×W image in [0,1] and its label (a class index for
+     *     classification)
      * @param transform the key transform on an N×C×H×W batch ({@code UnaryOperator.identity()}
      *     for a plain model)
+     * @return the epochs finished by this call
      */
     public TrainingHistory fit(RandomAccessDataset data, UnaryOperator<NDArray> transform)
             throws IOException, TranslateException {
-        DataChecks.checkImages(data, network.spec());
+        objective.check(data, network.spec());
         int stepsPerEpoch = EpochSampler.batchesPerEpoch(data.size(), config.batchSize, true);
         if (stepsPerEpoch == 0) {
             throw new IllegalArgumentException("the data set has " + data.size() + " images, fewer than one batch of "
@@ -86,52 +113,73 @@ public final class TrainingLoop {
             at = Checkpoint.load(config.checkpoint, network, optimizer, settings);
             config.log.printf("resuming %s at epoch %d, step %d%n", config.checkpoint, at.epoch() + 1, at.batchInEpoch());
         }
-        DefaultTrainingConfig djl = new DefaultTrainingConfig(loss)
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.add(new ProgressLine(config.log, config.logEvery, config.epochs));
+        if (config.checkpoint != null) {
+            all.add(new CheckpointWriter(config.checkpoint, config.checkpointEvery, network, optimizer, settings));
+        }
+        DefaultTrainingConfig djl = new DefaultTrainingConfig(objective.loss())
                 .optOptimizer(optimizer)
                 .optDevices(network.devices());
         try (Trainer trainer = network.model().newTrainer(djl)) {
-            return run(trainer, optimizer, data, transform, stepsPerEpoch, settings, at);
+            for (TrainingListener l : all) {
+                l.onStart(network, at);
+            }
+            TrainingHistory history = run(trainer, optimizer, data, transform, stepsPerEpoch, at, all);
+            for (TrainingListener l : all) {
+                l.onFit(history);
+            }
+            return history;
         } finally {
             optimizer.releaseState();
         }
     }
 
     private TrainingHistory run(Trainer trainer, SelectiveDecaySgd optimizer, RandomAccessDataset data,
-            UnaryOperator<NDArray> transform, int stepsPerEpoch, Checkpoint.Settings settings, Checkpoint.Progress at)
+            UnaryOperator<NDArray> transform, int stepsPerEpoch, Checkpoint.Progress at, List<TrainingListener> all)
             throws IOException, TranslateException {
         List<EpochStats> finished = new ArrayList<>();
         int stepsThisCall = 0;
         trainer.initialize(network.spec().batchShape(config.batchSize));
-        ProgressMeter meter = new ProgressMeter(config.log, config.logEvery, config.epochs, stepsPerEpoch);
         int globalStep = at.globalStep();
         for (int epoch = at.epoch(); epoch < config.epochs; epoch++) {
             int skip = epoch == at.epoch() ? at.batchInEpoch() : 0;
-            Checkpoint.Progress sums = skip > 0 ? at : Checkpoint.Progress.START;
-            meter.startEpoch(sums.lossSum(), sums.correct(), sums.seen());
-            EpochSampler sampler = new EpochSampler(config.batchSize, config.seed, epoch, true, true, skip);
+            Checkpoint.Progress now = skip > 0 ? at : new Checkpoint.Progress(epoch, 0, globalStep, 0, 0, 0);
+            for (TrainingListener l : all) {
+                l.onEpochStart(epoch);
+            }
+            long epochStart = System.nanoTime();
+            long epochImages = 0;
+            EpochSampler sampler = EpochSampler.training(config.batchSize, config.seed, epoch).skipping(skip);
             int step = skip;
             for (Batch batch : data.getData(network.model().getNDManager(), sampler)) {
+                Tally tally;
                 try (batch) {
-                    trainStep(trainer, optimizer, batch, transform, globalStep, epoch, step + 1, meter);
+                    tally = trainStep(trainer, optimizer, batch, transform, globalStep);
                 }
                 step++;
                 globalStep++;
                 stepsThisCall++;
-                Checkpoint.Progress now = new Checkpoint.Progress(epoch, step, globalStep,
-                        meter.lossSum(), meter.correct(), meter.seen());
+                epochImages += tally.images;
+                now = new Checkpoint.Progress(epoch, step, globalStep, now.lossSum() + tally.lossSum,
+                        now.correct() + tally.correct, now.seen() + tally.counted);
                 boolean stop = config.stopAfterSteps > 0 && stepsThisCall == config.stopAfterSteps;
-                boolean due = config.checkpointEvery > 0 && globalStep % config.checkpointEvery == 0;
-                if (config.checkpoint != null && step < stepsPerEpoch && (stop || due)) {
-                    Checkpoint.save(config.checkpoint, network, optimizer, settings, now);
+                TrainingListener.Step event = new TrainingListener.Step(stepsPerEpoch, step, tally.images,
+                        optimizer.currentLearningRate(), now, stop && step < stepsPerEpoch);
+                for (TrainingListener l : all) {
+                    l.onStep(event);
                 }
-                if (stop && step < stepsPerEpoch) {
+                if (event.stopping()) {
                     return new TrainingHistory(finished, stepsThisCall, false);
                 }
             }
-            finished.add(meter.endEpoch(epoch));
-            if (config.checkpoint != null) {
-                Checkpoint.save(config.checkpoint, network, optimizer, settings,
-                        new Checkpoint.Progress(epoch + 1, 0, globalStep, 0, 0, 0));
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            EpochStats stats = new EpochStats(epoch + 1, mean(now.lossSum(), now.seen()), mean(now.correct(), now.seen()),
+                    epochImages / seconds, seconds);
+            finished.add(stats);
+            Checkpoint.Progress next = new Checkpoint.Progress(epoch + 1, 0, globalStep, 0, 0, 0);
+            for (TrainingListener l : all) {
+                l.onEpoch(stats, next);
             }
             if (config.stopAfterSteps > 0 && stepsThisCall == config.stopAfterSteps && epoch + 1 < config.epochs) {
                 return new TrainingHistory(finished, stepsThisCall, false);
@@ -139,6 +187,13 @@ public final class TrainingLoop {
         }
         return new TrainingHistory(finished, stepsThisCall, true);
     }
+
+    private static double mean(double sum, long count) {
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** What one step measured: loss summed over the counted units, right predictions, counted units, images. */
+    private record Tally(double lossSum, long correct, long counted, int images) {}
 
     /**
      * Clears the gradients, which PyTorch accumulates across backward passes. DJL's own
@@ -155,34 +210,35 @@ public final class TrainingLoop {
         }
     }
 
-    private void trainStep(Trainer trainer, SelectiveDecaySgd optimizer, Batch batch, UnaryOperator<NDArray> transform,
-            int globalStep, int epoch, int step, ProgressMeter meter) {
+    private Tally trainStep(Trainer trainer, SelectiveDecaySgd optimizer, Batch batch, UnaryOperator<NDArray> transform,
+            int globalStep) {
         Batch[] parts = batch.split(trainer.getDevices(), false);
         double lossSum = 0;
         long correct = 0;
+        long counted = 0;
         int images = 0;
         try (GradientCollector collector = trainer.newGradientCollector()) {
             zeroGradients();
             for (Batch part : parts) {
                 NDArray x = transform.apply(part.getData().head());
-                NDArray y = part.getLabels().head().toType(DataType.INT64, false);
-                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                NDArray value = loss.evaluate(new NDList(y), new NDList(logits));
+                NDArray y = objective.labels(part.getLabels().head());
+                NDArray scores = trainer.forward(new NDList(x)).singletonOrThrow();
+                NDArray value = objective.loss().evaluate(new NDList(y), new NDList(scores));
                 collector.backward(value);
-                int n = Math.toIntExact(x.getShape().get(0));
+                long n = objective.counted(y);
                 lossSum += value.getFloat() * n;
-                correct += logits.argMax(1).eq(y).countNonzero().getLong();
-                images += n;
+                correct += objective.correct(scores, y);
+                counted += n;
+                images += Math.toIntExact(x.getShape().get(0));
             }
         }
         optimizer.setStep(globalStep);
         trainer.step();
-        afterStep.run();
         for (Batch part : parts) {
             if (part != batch) {
                 part.close();
             }
         }
-        meter.record(epoch, step, lossSum, correct, images, optimizer.currentLearningRate());
+        return new Tally(lossSum, correct, counted, images);
     }
 }

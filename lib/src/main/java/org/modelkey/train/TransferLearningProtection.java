@@ -19,6 +19,7 @@ import org.modelkey.data.ImageDataset;
 import org.modelkey.data.ImageFolder;
 import org.modelkey.data.ImageSource;
 import org.modelkey.data.SampleTransform;
+import org.modelkey.data.Seeds;
 import org.modelkey.data.StampConfig;
 import org.modelkey.data.StampScenes;
 import org.modelkey.data.StratifiedSubset;
@@ -29,6 +30,7 @@ import org.modelkey.key.SecretKey;
 import org.modelkey.model.ModelSpec;
 import org.modelkey.model.Network;
 import org.modelkey.model.PretrainedWeights;
+import org.modelkey.store.ModelStore;
 import org.modelkey.transform.BlockTransform;
 
 /**
@@ -64,13 +66,107 @@ public final class TransferLearningProtection {
         /**
          * The profile's sizes: the paper's (ImageNet 224×224 crops, ResNet-50, 15 fine-tuning epochs,
          * Sec. 4.1), or the embedded 32×32 stamps with a small ResNet for CPU runs.
+         *
+         * @return the settings of {@code profile}
          */
         public static Settings of(Profile profile) {
-            return new Settings(profile.pick(32, 32, 224), profile.pick(200, 4000, 0), profile.pick(50, 1000, 0),
-                    profile.pick("resnet8", "resnet20", "resnet50"), profile.pick(4, 8, 0),
-                    profile.pick(1, 8, 0), profile.pick(32, 64, 128), 0.1f,
-                    profile.pick(1, 15, 15), profile.pick(16, 64, 128), 0.05f,
-                    4, List.of(10.0, 20.0, 30.0, 100.0), profile.pick(250, 250, 100), profile.seed());
+            return builder().imageSize(profile.pick(32, 32, 224))
+                    .counts(profile.pick(200, 4000, 0), profile.pick(50, 1000, 0))
+                    .model(profile.pick("resnet8", "resnet20", "resnet50"), profile.pick(4, 8, 0))
+                    .baseline(profile.pick(1, 8, 0), profile.pick(32, 64, 128), 0.1f)
+                    .fineTuning(profile.pick(1, 15, 15), profile.pick(16, 64, 128), 0.05f)
+                    .blockSize(4).subsetPercents(List.of(10.0, 20.0, 30.0, 100.0))
+                    .evalBatch(profile.pick(250, 250, 100)).seed(profile.seed()).build();
+        }
+
+        /** @return a builder with the demo profile's settings, to change by name */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Settings} by name; each group of settings has one method. */
+        public static final class Builder {
+            private int imageSize = 32;
+            private int trainCount = 4000;
+            private int testCount = 1000;
+            private String architecture = "resnet20";
+            private int baseWidth = 8;
+            private int baselineEpochs = 8;
+            private int baselineBatch = 64;
+            private float baselineRate = 0.1f;
+            private int fineTuneEpochs = 15;
+            private int fineTuneBatch = 64;
+            private float fineTuneRate = 0.05f;
+            private int blockSize = 4;
+            private List<Double> subsetPercents = List.of(10.0, 20.0, 30.0, 100.0);
+            private int evalBatch = 250;
+            private long seed = 42;
+
+            private Builder() {}
+
+            /** Side of the square images the models take. */
+            public Builder imageSize(int side) {
+                imageSize = side;
+                return this;
+            }
+
+            /** Training and test images to use (0: all). */
+            public Builder counts(int train, int test) {
+                trainCount = train;
+                testCount = test;
+                return this;
+            }
+
+            /** The architecture and its first-stage width (0: the architecture's own). */
+            public Builder model(String name, int width) {
+                architecture = name;
+                baseWidth = width;
+                return this;
+            }
+
+            /** The plain baseline's epochs (0: the pre-trained file of the paper profile), batch and peak rate. */
+            public Builder baseline(int epochs, int batch, float peakRate) {
+                baselineEpochs = epochs;
+                baselineBatch = batch;
+                baselineRate = peakRate;
+                return this;
+            }
+
+            /** The NP fine-tuning's epochs, batch and peak rate. */
+            public Builder fineTuning(int epochs, int batch, float peakRate) {
+                fineTuneEpochs = epochs;
+                fineTuneBatch = batch;
+                fineTuneRate = peakRate;
+                return this;
+            }
+
+            public Builder blockSize(int m) {
+                blockSize = m;
+                return this;
+            }
+
+            /** Subsets of the training set, in percent, one protected model each. */
+            public Builder subsetPercents(List<Double> percents) {
+                subsetPercents = percents;
+                return this;
+            }
+
+            public Builder evalBatch(int batch) {
+                evalBatch = batch;
+                return this;
+            }
+
+            public Builder seed(long value) {
+                seed = value;
+                return this;
+            }
+
+            /** @throws IllegalArgumentException if a subset is outside (0, 100] */
+            public Settings build() {
+                return new Settings(imageSize, trainCount, testCount, architecture, baseWidth, baselineEpochs,
+                        baselineBatch, baselineRate, fineTuneEpochs, fineTuneBatch, fineTuneRate, blockSize,
+                        subsetPercents, evalBatch, seed);
+            }
         }
     }
 
@@ -165,7 +261,7 @@ public final class TransferLearningProtection {
 
     /** The secret key β that protects every subset model: NP with block size M (Sec. 3.2). */
     public SecretKey key() {
-        return SecretKey.fromSeed(KeyKind.NP, settings.blockSize(), 3, settings.seed() + 31);
+        return SecretKey.fromSeed(KeyKind.NP, settings.blockSize(), 3, Seeds.derive(settings.seed(), "np-key"));
     }
 
     /** A shuffled training set of {@code source} with the augmentation, batches of {@code batch}. */

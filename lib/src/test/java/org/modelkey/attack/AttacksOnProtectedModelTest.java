@@ -71,7 +71,7 @@ class AttacksOnProtectedModelTest {
     @Test
     void theKeyEstimationAttackKeepsAMonotoneCurveOnTheProtectedModel() throws Exception {
         KeySearchAttack attack = new KeySearchAttack(new KeyEstimationAttack(1), new AttackerKnowledge(KeyKind.NP, 2, 3), 32);
-        KeySearchResult r = attack.search(network, test);
+        KeySearchResult r = attack.run(network, test);
         var kept = r.curve().doubleColumn("kept_accuracy");
         for (int e = 1; e < kept.size(); e++) {
             assertTrue(kept.getDouble(e) >= kept.getDouble(e - 1), "kept accuracy fell at evaluation " + e);
@@ -95,8 +95,8 @@ class AttacksOnProtectedModelTest {
     @Test
     void aRandomKeySearchOnTheModelIsRepeatable() throws Exception {
         KeySearchAttack attack = new KeySearchAttack(new RandomKeySearch(10), new AttackerKnowledge(KeyKind.NP, 2, 9), 32);
-        KeySearchResult a = attack.search(network, test);
-        Table b = attack.run(network, test);
+        KeySearchResult a = attack.run(network, test);
+        Table b = attack.run(network, test).toTable();
         assertEquals(1, b.rowCount());
         assertTrue(b.stringColumn("estimated_key").get(0).matches("[0-9a-f]{16}"), "a random key id, never the key");
         assertEquals(a.estimated(), attack.search(network, test).estimated(), "the same key material each run");
@@ -108,7 +108,7 @@ class AttacksOnProtectedModelTest {
     void pruningRatesAreMetAndTheStolenWeightsComeBack() throws Exception {
         double before = accuracyWithKey();
         Table t = new PruningAttack(new double[] {0.0, 0.5, 0.9}, MagnitudePruning.Scope.GLOBAL, correct::encrypt, incorrect, 160)
-                .run(network, test);
+                .run(network, test).toTable();
         assertEquals(3, t.rowCount());
         assertEquals(List.of(0.0, 0.5, 0.9), t.doubleColumn("rate").asList());
         for (int r = 0; r < 3; r++) {
@@ -122,7 +122,7 @@ class AttacksOnProtectedModelTest {
     void prunedWeightsStayZeroWhileTheAttackerFineTunes() throws Exception {
         double before = accuracyWithKey();
         Table t = new PruningAttack(new double[] {0.5, 0.8}, MagnitudePruning.Scope.PER_LAYER, correct::encrypt,
-                incorrect, 160).withFineTuning(config(1), test).run(network, train);
+                incorrect, 160).withFineTuning(config(1), test).run(network, train).toTable();
         assertTrue(t.name().contains("fine-tuned"), t.name());
         for (int r = 0; r < 2; r++) {
             assertEquals(t.doubleColumn("rate").get(r), t.doubleColumn("sparsity").get(r), 1e-3,
@@ -147,7 +147,7 @@ class AttacksOnProtectedModelTest {
     void fineTuningOnPlainImagesStartsFromTheStolenModelAndRestoresIt() throws Exception {
         double before = accuracyWithKey();
         Table t = new FineTuningAttack(new double[] {0.2, 0.5}, config(1), test, correct::encrypt, 160, 4)
-                .run(network, train);
+                .run(network, train).toTable();
         assertEquals(List.of(0.0, 0.2, 0.5), t.doubleColumn("fraction").asList());
         assertEquals(List.of(0, 48, 120), t.intColumn("images").asList());
         assertEquals(before, t.doubleColumn("correct_key").get(0), 1e-12);

@@ -128,7 +128,7 @@ class KeySearchTest {
     @Test
     void summaryShowsKeyIdsNotKeys() {
         SecretKey start = SecretKey.fromSeed(KeyKind.SHF, 2, 1, 3);
-        var summary = new KeyEstimationAttack(1).search(KeySearchTest::erratic, start).summary();
+        var summary = new KeyEstimationAttack(1).search(KeySearchTest::erratic, start).toTable();
         assertEquals(1, summary.rowCount());
         assertEquals(start.id(), summary.stringColumn("start_key").get(0));
         assertTrue(summary.doubleColumn("evaluations_per_second").get(0) > 0);

@@ -15,7 +15,9 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
+import org.modelkey.model.Network;
 import org.modelkey.train.LearningRateSchedule;
+import org.modelkey.train.TrainingConfig;
 import org.modelkey.transform.BlockTransform;
 
 /** Access control of a protected segmentation model (segmentation paper, Sec. 3.3) with a real block-wise key. */
@@ -24,16 +26,16 @@ class ProtectedSegmentationTest {
     @Test
     void anNpProtectedFcnSegmentsWithItsKeyOnlyKeyAndPlainImagesFail() throws IOException, TranslateException {
         Engine.getInstance().setRandomSeed(11);
-        try (Model model = Model.newInstance("fcn-np");
+        try (Network net = SegmentationTrainingTest.fcn("fcn-np", 8);
                 BlockTransform key = BlockTransform.of(SecretKey.fromSeed(KeyKind.NP, 4, 3, 1));
                 BlockTransform wrongKey = BlockTransform.of(SecretKey.fromSeed(KeyKind.NP, 4, 3, 2))) {
-            model.setBlock(new Fcn(FcnTest.tinyBackbone(8), 2));
+            Model model = net.model();
             NDManager nd = model.getNDManager();
             ArrayDataset test = SegmentationTrainingTest.squares(nd, 32, 12);
             UnaryOperator<NDArray> protect = key::encrypt;
-            new SegmentationTraining(model, new SegmentationTraining.Settings(10, 16,
-                    LearningRateSchedule.constant(0.05f), 0.9f, 1e-4f, 11), new PrintStream(new ByteArrayOutputStream()))
-                    .fit(SegmentationTrainingTest.squares(nd, 96, 13), test, protect);
+            TrainingConfig sgd = TrainingConfig.builder().epochs(10).batchSize(16).schedule(LearningRateSchedule.constant(0.05f))
+                    .momentum(0.9f).weightDecay(1e-4f).seed(11).logEvery(0, new PrintStream(new ByteArrayOutputStream())).build();
+            SegmentationTraining.fit(net, sgd, SegmentationTrainingTest.squares(nd, 96, 13), test, protect);
 
             double correct = SegmentationEvaluation.score(model, test, 16, protect).meanIoU();
             double incorrect = SegmentationEvaluation.score(model, test, 16, wrongKey::encrypt).meanIoU();

@@ -21,7 +21,10 @@ import java.io.ByteArrayOutputStream;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.modelkey.model.ModelSpec;
+import org.modelkey.model.Network;
 import org.modelkey.train.LearningRateSchedule;
+import org.modelkey.train.TrainingConfig;
 
 class SegmentationTrainingTest {
 
@@ -58,9 +61,17 @@ class SegmentationTrainingTest {
                 .build();
     }
 
-    /** SGD with momentum at a constant rate, batches of 16. */
-    private static SegmentationTraining.Settings sgd(int epochs, long seed) {
-        return new SegmentationTraining.Settings(epochs, 16, LearningRateSchedule.constant(0.05f), 0.9f, 1e-4f, seed);
+    /** SGD with momentum at a constant rate, batches of 16, progress lines to {@code log}. */
+    private static TrainingConfig sgd(int epochs, long seed, PrintStream log) {
+        return TrainingConfig.builder().epochs(epochs).batchSize(16).schedule(LearningRateSchedule.constant(0.05f))
+                .momentum(0.9f).weightDecay(1e-4f).seed(seed).logEvery(0, log).build();
+    }
+
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    /** An FCN on the tiny backbone for 3×24×24 images, initialized from the engine's seed. */
+    static Network fcn(String name, int width) {
+        return Network.of(ModelSpec.of(name, 2, 3, SIZE, SIZE), new Fcn(FcnTest.tinyBackbone(width), 2));
     }
 
     private static double allBackground(ArrayDataset data, NDManager nd) throws IOException, TranslateException {
@@ -75,19 +86,19 @@ class SegmentationTrainingTest {
     @Test
     void aTinyFcnLearnsSquaresWellAboveTheAllBackgroundScore() throws IOException, TranslateException {
         Engine.getInstance().setRandomSeed(7);
-        try (Model model = Model.newInstance("fcn-squares")) {
-            model.setBlock(new Fcn(FcnTest.tinyBackbone(8), 2));
+        try (Network net = fcn("fcn-squares", 8)) {
+            Model model = net.model();
             NDManager nd = model.getNDManager();
             ArrayDataset train = squares(nd, 96, 1);
             ArrayDataset validation = squares(nd, 32, 2);
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
-            SegmentationTraining.History history = new SegmentationTraining(model, sgd(6, 1),
-                    new PrintStream(progress, true)).fit(train, validation, UnaryOperator.identity());
+            SegmentationTraining.History history = SegmentationTraining.fit(net,
+                    sgd(6, 1, new PrintStream(progress, true)), train, validation, UnaryOperator.identity());
 
             double baseline = allBackground(validation, nd);
             double learned = history.best().validation().meanIoU();
             assertTrue(learned > baseline + 0.3, "mean IoU " + learned + " vs all-background " + baseline + "\n" + progress);
-            assertEquals(6, progress.toString().lines().count());
+            assertEquals(12, progress.toString().lines().count(), "an epoch line and a validation line per epoch");
 
             double lowest = history.epochs().stream().mapToDouble(e -> e.validation().loss()).min().orElseThrow();
             assertEquals(lowest, history.best().validation().loss());
@@ -112,12 +123,11 @@ class SegmentationTrainingTest {
     void aModelTrainedThroughATransformNeedsItAtTestTime() throws IOException, TranslateException {
         Engine.getInstance().setRandomSeed(8);
         UnaryOperator<NDArray> negate = x -> x.neg().add(1f); // NP with every position selected
-        try (Model model = Model.newInstance("fcn-negated")) {
-            model.setBlock(new Fcn(FcnTest.tinyBackbone(8), 2));
+        try (Network net = fcn("fcn-negated", 8)) {
+            Model model = net.model();
             NDManager nd = model.getNDManager();
             ArrayDataset validation = squares(nd, 32, 4);
-            new SegmentationTraining(model, sgd(10, 2), new PrintStream(new ByteArrayOutputStream()))
-                    .fit(squares(nd, 96, 3), validation, negate);
+            SegmentationTraining.fit(net, sgd(10, 2, QUIET), squares(nd, 96, 3), validation, negate);
             double correct = SegmentationEvaluation.score(model, validation, 16, negate).meanIoU();
             double plain = SegmentationEvaluation.score(model, validation, 16, UnaryOperator.identity()).meanIoU();
             assertTrue(correct > plain + 0.4, "with the transform " + correct + ", plain images " + plain);
@@ -126,11 +136,10 @@ class SegmentationTrainingTest {
 
     private static SegmentationTraining.History twoEpochs() throws IOException, TranslateException {
         Engine.getInstance().setRandomSeed(9);
-        try (Model model = Model.newInstance("fcn-repeat")) {
-            model.setBlock(new Fcn(FcnTest.tinyBackbone(4), 2));
-            NDManager nd = model.getNDManager();
-            return new SegmentationTraining(model, sgd(2, 3), new PrintStream(new ByteArrayOutputStream()))
-                    .fit(squares(nd, 48, 5), squares(nd, 16, 6), UnaryOperator.identity());
+        try (Network net = fcn("fcn-repeat", 4)) {
+            NDManager nd = net.model().getNDManager();
+            return SegmentationTraining.fit(net, sgd(2, 3, QUIET), squares(nd, 48, 5), squares(nd, 16, 6),
+                    UnaryOperator.identity());
         }
     }
 
@@ -146,28 +155,29 @@ class SegmentationTrainingTest {
 
     @Test
     void paperSettingsRestartTheCosineEveryTenthOfTheRun() {
-        SegmentationTraining.Settings paper = SegmentationTraining.Settings.paper(100, 256, 1);
+        TrainingConfig paper = SegmentationTraining.paperSettings(100, 256, 1).build();
         Tracker rate = paper.schedule().tracker(5, 100); // 5 steps an epoch: restart every 50 steps
         assertEquals(0.1f, rate.getNewValue(0), 1e-7);
         assertTrue(rate.getNewValue(49) < 0.001f);
         assertEquals(0.1f, rate.getNewValue(50), 1e-7);
-        assertEquals(0.9f, paper.momentum());
-        assertEquals(0.005f, paper.weightDecay());
+        assertEquals("batch 256, SGD momentum 0.9, weight decay 0.005, " + paper.schedule(), paper.describe());
     }
 
     @Test
     void badSetUpIsExplained() {
-        try (Model model = Model.newInstance("not-fcn"); NDManager nd = NDManager.newBaseManager()) {
-            model.setBlock(Linear.builder().setUnits(2).build());
-            String notFcn = assertThrows(IllegalArgumentException.class,
-                    () -> new SegmentationTraining(model, sgd(1, 4), System.out)).getMessage();
+        try (Network linear = Network.of(ModelSpec.of("linear", 2, 3, SIZE, SIZE), Linear.builder().setUnits(2).build());
+                Network net = fcn("tiny", 2); NDManager nd = NDManager.newBaseManager()) {
+            String notFcn = assertThrows(IllegalArgumentException.class, () -> SegmentationTraining.fit(linear,
+                    sgd(1, 4, QUIET), squares(nd, 8, 1), squares(nd, 8, 2), UnaryOperator.identity())).getMessage();
             assertTrue(notFcn.contains("not an Fcn"), notFcn);
-            model.setBlock(new Fcn(FcnTest.tinyBackbone(2), 2));
-            String tooFew = assertThrows(IllegalArgumentException.class,
-                    () -> new SegmentationTraining(model, new SegmentationTraining.Settings(1, 64,
-                            LearningRateSchedule.constant(0.1f), 0.9f, 0f, 1), System.out)
-                            .fit(squares(nd, 8, 1), squares(nd, 8, 2), UnaryOperator.identity())).getMessage();
+            TrainingConfig big = TrainingConfig.builder().batchSize(64).logEvery(0, QUIET).build();
+            String tooFew = assertThrows(IllegalArgumentException.class, () -> SegmentationTraining.fit(net, big,
+                    squares(nd, 8, 1), squares(nd, 8, 2), UnaryOperator.identity())).getMessage();
             assertTrue(tooFew.contains("smaller batch size"), tooFew);
+            String noValidation = assertThrows(IllegalArgumentException.class, () -> SegmentationTraining.fit(net,
+                    sgd(1, 4, QUIET), squares(nd, 16, 1), squares(nd, 8, 2).subDataset(java.util.List.of()),
+                    UnaryOperator.identity())).getMessage();
+            assertTrue(noValidation.contains("validation set is empty"), noValidation);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.modelkey.segment;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -28,7 +27,10 @@ import org.modelkey.data.ImageDataset;
 import org.modelkey.data.StampConfig;
 import org.modelkey.data.StampScenes;
 import org.modelkey.data.TrainTestSplit;
+import org.modelkey.model.ModelSpec;
+import org.modelkey.model.Network;
 import org.modelkey.train.LearningRateSchedule;
+import org.modelkey.train.TrainingConfig;
 
 /** The FCN on the embedded segmentation set (Tux Paint stamps with exact masks), built by environment/setup-data. */
 class StampSegmentationTest {
@@ -55,14 +57,14 @@ class StampSegmentationTest {
         TrainTestSplit<ByteImages> stamps = StampScenes.load(cache, StampConfig.segmentation(32, 256, 64, 5));
         int classes = stamps.train().classes().size();
         Engine.getInstance().setRandomSeed(5);
-        try (Model model = Model.newInstance("fcn-stamps")) {
-            model.setBlock(new Fcn(backbone(), classes));
+        try (Network net = Network.of(ModelSpec.of("fcn-stamps", classes, 3, 32, 32), new Fcn(backbone(), classes))) {
             RandomAccessDataset train = ImageDataset.builder(stamps.train()).setSampling(32, true).build();
             RandomAccessDataset test = ImageDataset.builder(stamps.test()).setSampling(32, false).build();
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
-            SegmentationTraining.History history = new SegmentationTraining(model, new SegmentationTraining.Settings(6, 32,
-                    LearningRateSchedule.cosineWarmRestarts(0.1f, 1e-4f, 3), 0.9f, 0.005f, 5),
-                    new PrintStream(progress, true)).fit(train, test, UnaryOperator.identity());
+            TrainingConfig config = TrainingConfig.builder().epochs(6).batchSize(32)
+                    .schedule(LearningRateSchedule.cosineWarmRestarts(0.1f, 1e-4f, 3)).momentum(0.9f).weightDecay(0.005f)
+                    .seed(5).logEvery(0, new PrintStream(progress, true)).build();
+            SegmentationTraining.History history = SegmentationTraining.fit(net, config, train, test, UnaryOperator.identity());
 
             MeanIoU background = new MeanIoU(classes);
             try (NDManager nd = NDManager.newBaseManager()) {

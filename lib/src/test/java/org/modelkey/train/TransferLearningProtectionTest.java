@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelkey.data.ByteImages;
 import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.TrainTestSplit;
+import org.modelkey.store.ModelStore;
 
 class TransferLearningProtectionTest {
 
@@ -43,9 +44,14 @@ class TransferLearningProtectionTest {
         return ByteImages.labelled(3, 8, 8, pixels, labels, CLASSES);
     }
 
+    /** 8×8 images, all of them, a ResNet-8 of width 4, one epoch each at batch 8 and 4. */
+    private static TransferLearningProtection.Settings.Builder tiny() {
+        return TransferLearningProtection.Settings.builder().imageSize(8).counts(0, 0).model("resnet8", 4)
+                .baseline(1, 8, 0.1f).fineTuning(1, 4, 0.05f).blockSize(4).evalBatch(16).seed(5);
+    }
+
     private TransferLearningProtection recipe(ByteArrayOutputStream log) {
-        TransferLearningProtection.Settings settings = new TransferLearningProtection.Settings(8, 0, 0, "resnet8", 4,
-                1, 8, 0.1f, 1, 4, 0.05f, 4, List.of(50.0, 100.0), 16, 5);
+        TransferLearningProtection.Settings settings = tiny().subsetPercents(List.of(50.0, 100.0)).build();
         TrainTestSplit<ByteImages> data = new TrainTestSplit<>(images(10, 1), images(4, 2));
         return new TransferLearningProtection(settings, data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null,
                 new ModelStore(dir), null, new PrintStream(log, true));
@@ -84,8 +90,7 @@ class TransferLearningProtectionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> recipe(new ByteArrayOutputStream())
                 .subsetModel(30));
         assertTrue(e.getMessage().contains("not one of this recipe's subsets"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new TransferLearningProtection.Settings(8, 0, 0, "resnet8",
-                4, 1, 8, 0.1f, 1, 4, 0.05f, 4, List.of(0.0), 16, 5));
+        e = assertThrows(IllegalArgumentException.class, () -> tiny().subsetPercents(List.of(0.0)).build());
         assertTrue(e.getMessage().contains("outside (0, 100]"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.modelkey.train;
+package org.modelkey.data;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

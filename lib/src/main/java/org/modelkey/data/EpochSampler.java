@@ -1,4 +1,4 @@
-package org.modelkey.train;
+package org.modelkey.data;
 
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Sampler;
@@ -21,14 +21,12 @@ public final class EpochSampler implements Sampler {
     private final boolean dropLast;
     private final int skipBatches;
 
-    /**
-     * @param shuffle false for evaluation order (0, 1, 2, …)
-     * @param dropLast leaves out a last, smaller batch (training: keeps BatchNorm statistics sound)
-     * @param skipBatches number of leading batches to leave out (those done before a resume)
-     */
-    public EpochSampler(int batchSize, long seed, int epoch, boolean shuffle, boolean dropLast, int skipBatches) {
+    private EpochSampler(int batchSize, long seed, int epoch, boolean shuffle, boolean dropLast, int skipBatches) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size " + batchSize + " must be at least 1");
+        }
+        if (skipBatches < 0) {
+            throw new IllegalArgumentException("cannot skip " + skipBatches + " batches: give 0 or more");
         }
         this.batchSize = batchSize;
         this.seed = seed;
@@ -38,12 +36,35 @@ public final class EpochSampler implements Sampler {
         this.skipBatches = skipBatches;
     }
 
+    /**
+     * @return the training order of {@code epoch}: shuffled from {@code seed} and the epoch, the
+     *     last, smaller batch dropped (keeps BatchNorm statistics sound)
+     */
+    public static EpochSampler training(int batchSize, long seed, int epoch) {
+        return new EpochSampler(batchSize, seed, epoch, true, true, 0);
+    }
+
+    /** @return the evaluation order 0, 1, 2, … in batches, the last one possibly smaller */
+    public static EpochSampler inOrder(int batchSize) {
+        return new EpochSampler(batchSize, 0, 0, false, false, 0);
+    }
+
+    /** @return this order without its first {@code batches} batches (those done before a resume) */
+    public EpochSampler skipping(int batches) {
+        return new EpochSampler(batchSize, seed, epoch, shuffle, dropLast, batches);
+    }
+
+    /** @return this order with a last, smaller batch kept (true) or dropped (false) */
+    public EpochSampler keepingLast(boolean keep) {
+        return new EpochSampler(batchSize, seed, epoch, shuffle, !keep, skipBatches);
+    }
+
     /** Number of batches in an epoch over {@code size} items. */
     public static int batchesPerEpoch(long size, int batchSize, boolean dropLast) {
         return (int) (dropLast ? size / batchSize : (size + batchSize - 1) / batchSize);
     }
 
-    /** The order of the items in this epoch. */
+    /** @return the order of the items in this epoch */
     public int[] order(int size) {
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {

@@ -1,4 +1,4 @@
-package org.modelkey.train;
+package org.modelkey.store;
 
 import ai.djl.engine.Engine;
 import ai.djl.translate.TranslateException;
@@ -64,7 +64,7 @@ public final class ModelStore {
     /**
      * How a model is (to be) trained: the data set (name and size), its class names, the seed of the
      * run, the epochs, the other training settings as text (batch size, optimiser, schedule,
-     * augmentation; e.g. {@link TrainingConfig#describe()}) and the key ({@code null} for a plain
+     * augmentation; e.g. {@link org.modelkey.train.TrainingConfig#describe()}) and the key ({@code null} for a plain
      * model). Compared with a stored model's card before it is reused, so a changed setting trains
      * anew instead of loading a stale model.
      */

@@ -1,4 +1,4 @@
-package org.modelkey.train;
+package org.modelkey.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +21,7 @@ import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
 import org.modelkey.model.ModelSpec;
 import org.modelkey.model.Network;
+import org.modelkey.train.TrainingConfig;
 
 class ModelStoreTest {
 

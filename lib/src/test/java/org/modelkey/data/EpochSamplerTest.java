@@ -1,4 +1,4 @@
-package org.modelkey.train;
+package org.modelkey.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,15 +11,16 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modelkey.train.SyntheticImages;
 
 class EpochSamplerTest {
 
     @Test
     void eachEpochIsAFixedPermutationOfItsSeed() {
-        int[] first = new EpochSampler(4, 1, 0, true, true, 0).order(50);
-        assertArrayEquals(first, new EpochSampler(4, 1, 0, true, true, 0).order(50));
-        assertFalse(Arrays.equals(first, new EpochSampler(4, 1, 1, true, true, 0).order(50)), "epochs share an order");
-        assertFalse(Arrays.equals(first, new EpochSampler(4, 2, 0, true, true, 0).order(50)), "seeds share an order");
+        int[] first = EpochSampler.training(4, 1, 0).order(50);
+        assertArrayEquals(first, EpochSampler.training(4, 1, 0).order(50));
+        assertFalse(Arrays.equals(first, EpochSampler.training(4, 1, 1).order(50)), "epochs share an order");
+        assertFalse(Arrays.equals(first, EpochSampler.training(4, 2, 0).order(50)), "seeds share an order");
         int[] sorted = first.clone();
         Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; i++) {
@@ -31,12 +32,12 @@ class EpochSamplerTest {
     void skippingResumesTheSameBatchesAndTheLastBatchIsOptional() {
         try (NDManager manager = NDManager.newBaseManager()) {
             ArrayDataset data = SyntheticImages.dataset(manager, 2, 5, 1, 1, 4); // 10 items
-            List<List<Long>> all = batches(new EpochSampler(4, 3, 2, true, false, 0), data);
+            List<List<Long>> all = batches(EpochSampler.training(4, 3, 2).keepingLast(true), data);
             assertEquals(3, all.size());
             assertEquals(2, all.get(2).size());
-            assertEquals(all.subList(1, 3), batches(new EpochSampler(4, 3, 2, true, false, 1), data));
-            assertEquals(all.subList(0, 2), batches(new EpochSampler(4, 3, 2, true, true, 0), data));
-            assertEquals(List.of(0L, 1L, 2L, 3L), batches(new EpochSampler(4, 3, 2, false, false, 0), data).get(0));
+            assertEquals(all.subList(1, 3), batches(EpochSampler.training(4, 3, 2).keepingLast(true).skipping(1), data));
+            assertEquals(all.subList(0, 2), batches(EpochSampler.training(4, 3, 2), data));
+            assertEquals(List.of(0L, 1L, 2L, 3L), batches(EpochSampler.inOrder(4), data).get(0));
             assertEquals(2, EpochSampler.batchesPerEpoch(10, 4, true));
             assertEquals(3, EpochSampler.batchesPerEpoch(10, 4, false));
         }
