@@ -12,7 +12,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The closing cell of every notebook (DESIGN.md, "Notebooks"): the claims of
+ * The closing cell of every notebook (docs/design.md, "Notebooks"): the claims of
  * {@code notebooks/reference/claims.csv} that the notebook tests, each checked by its id against
  * the threshold that table gives, with the numbers this run measured. A claim is
  * {@linkplain Verdict#HELD held}, {@linkplain Verdict#NOT_HELD not held}, or
