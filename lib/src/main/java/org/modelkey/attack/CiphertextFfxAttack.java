@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 import org.modelkey.transform.BlockLayout;
 import org.modelkey.transform.FfxTransform;
@@ -47,7 +48,7 @@ public final class CiphertextFfxAttack {
     private final NaturalImagePrior prior;
 
     public CiphertextFfxAttack(NaturalImagePrior prior) {
-        this.prior = prior;
+        this.prior = Objects.requireNonNull(prior, "prior");
     }
 
     /** Recovers selected positions, divisor and table from {@code count} encrypted C×H×W images stored one after another. */

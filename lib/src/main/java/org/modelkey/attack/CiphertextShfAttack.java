@@ -2,6 +2,7 @@ package org.modelkey.attack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
@@ -22,7 +23,9 @@ import org.modelkey.transform.BlockLayout;
  * swaps (the change of the agreement under a swap costs O(L)), then climbs (keeps any swap that
  * raises it, until none does); the best restart is kept. Hill climbing alone stalls in local
  * maxima once L grows (measured on 100 encrypted 32×32 tiles of the kit's background photographs at
- * M = 8, C = 3: 156 of 192 positions with 8 climbs, all 192 with 2 annealed restarts of 20 sweeps). The prior treats every pair of channels alike, so any relabelling of the C channels fits
+ * M = 8, C = 3: 156 of 192 positions with 8 climbs, all 192 with 2 annealed restarts of 20 sweeps).
+ *
+ * <p>The prior treats every pair of channels alike, so any relabelling of the C channels fits
  * equally: the recovery returns the C! relabellings of the estimate as candidates for
  * {@link CandidateChoice} to settle on the stolen model.
  *
@@ -48,7 +51,7 @@ public final class CiphertextShfAttack {
             throw new IllegalArgumentException("restarts " + restarts + " must be at least 1 and sweeps " + sweeps
                     + " at least 0: e.g. 2 restarts of 20 sweeps");
         }
-        this.prior = prior;
+        this.prior = Objects.requireNonNull(prior, "prior");
         this.restarts = restarts;
         this.sweeps = sweeps;
         this.seed = seed;

@@ -1,5 +1,8 @@
 package org.modelkey.attack;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.Objects;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
@@ -79,6 +82,22 @@ public record FfxRecovery(int blockSize, int channels, int[] positions, int scal
             out[i] = (mask[layout.position(ch, y, i % width)] ? forward[v] : v) / (float) scale;
         }
         return out;
+    }
+
+    /**
+     * {@link #encrypt(float[], int, int, int)} on a float32 N×C×H×W array in [0,1], for feeding the
+     * stolen model; the result has the array's shape and manager (computed on the CPU).
+     */
+    public NDArray encrypt(NDArray x) {
+        Shape shape = x.getShape();
+        if (shape.dimension() != 4 || shape.get(1) != channels || x.getDataType() != DataType.FLOAT32) {
+            throw new IllegalArgumentException("array of shape " + shape + " and type " + x.getDataType()
+                    + " is not a float32 N×" + channels + "×H×W batch: stack the images into one float32 batch");
+        }
+        float[] out = encrypt(x.toFloatArray(), Math.toIntExact(shape.get(0)), Math.toIntExact(shape.get(2)),
+                Math.toIntExact(shape.get(3)));
+        NDArray result = x.getManager().create(out, shape);
+        return x.getDevice().equals(result.getDevice()) ? result : result.toDevice(x.getDevice(), false);
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
@@ -75,6 +78,11 @@ class CiphertextFfxAttackTest {
         float[] observed = encrypted(plain, 2);
         assertArrayEquals(observed, exact.encrypt(plain, 2, 32, 32));
         assertArrayEquals(plain, exact.decrypt(observed, 2, 32, 32), 1e-6f);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray batch = manager.create(plain, new Shape(2, 3, 32, 32));
+            assertArrayEquals(observed, exact.encrypt(batch).toFloatArray());
+            assertThrows(IllegalArgumentException.class, () -> exact.encrypt(batch.reshape(6, 32, 32)));
+        }
     }
 
     @Test
