@@ -1,0 +1,215 @@
+package org.modelkey.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.modelkey.Profile;
+import org.modelkey.data.CifarBinary;
+import org.modelkey.data.HorizontalFlip;
+import org.modelkey.data.ImageDataset;
+import org.modelkey.data.ImageSource;
+import org.modelkey.data.SampleTransform;
+import org.modelkey.data.StampConfig;
+import org.modelkey.data.StampScenes;
+import org.modelkey.data.TrainTestSplit;
+import org.modelkey.eval.Predictions;
+import org.modelkey.key.KeyKind;
+import org.modelkey.key.SecretKey;
+import org.modelkey.model.ModelSpec;
+import org.modelkey.model.Network;
+import org.modelkey.store.ModelStore;
+import org.modelkey.transform.BlockTransform;
+
+/**
+ * The protocol of APSIPA 2021 (Sec. 3, model training with a secret key): a non-protected
+ * baseline and one model per block-wise transform (SHF, NP, FFX), each trained from scratch with the
+ * same architecture and schedule on batches transformed with its key (the identity for the
+ * baseline). Notebook 02 trains and scores them; notebook 07 attacks them and, through this same
+ * recipe, trains any that the profile's {@link ModelStore} lacks. Every model is kept in the store
+ * and reused while its recipe is unchanged.
+ */
+public final class ProtectedTraining {
+
+    /**
+     * How the models are made at one profile.
+     *
+     * @param baselineName the store's name of the baseline (at smoke and demo the very model notebook
+     *     03 fine-tunes from, {@link TransferLearningProtection#BASELINE})
+     * @param incorrectKeys incorrect keys per transform in the access-control test
+     */
+    public record Settings(int imageSize, int trainCount, int testCount, String architecture, int baseWidth,
+            int epochs, int batchSize, float maxRate, int blockSize, int incorrectKeys, int evalBatch, long seed,
+            String baselineName) {
+
+        public Settings {
+            if (epochs < 1 || batchSize < 1 || evalBatch < 1) {
+                throw new IllegalArgumentException("epochs " + epochs + ", batch " + batchSize + ", evaluation batch "
+                        + evalBatch + ": each must be at least 1");
+            }
+            if (blockSize < 1 || imageSize % blockSize != 0) {
+                throw new IllegalArgumentException("block size M = " + blockSize + " does not divide the image side "
+                        + imageSize + ": choose M among its divisors");
+            }
+        }
+
+        /**
+         * The profile's sizes: CIFAR-10 and ResNet-18 for 30 epochs at {@code paper}, the embedded
+         * 32×32 stamps with a small ResNet for CPU runs; M = 4 everywhere.
+         */
+        public static Settings of(Profile profile) {
+            return new Settings(32, profile.pick(200, 4000, 50_000), profile.pick(50, 1000, 10_000),
+                    profile.pick("resnet8", "resnet20", "resnet18"), profile.pick(4, 8, 0), profile.pick(1, 8, 30),
+                    profile.pick(32, 64, 128), 0.1f, 4, profile.pick(2, 10, 100), 250, profile.seed(),
+                    profile.isPaper() ? "02-baseline" : TransferLearningProtection.BASELINE);
+        }
+    }
+
+    private final Settings settings;
+    private final TrainTestSplit<? extends ImageSource> data;
+    private final String dataset;
+    private final ModelSpec spec;
+    private final SampleTransform augmentation;
+    private final ImageDataset trainSet;
+    private final ImageDataset testSet;
+    private final TrainingConfig trainingConfig;
+    private final ModelStore store;
+    private final PrintStream log;
+
+    /**
+     * @param dataset the data set's name, recorded in every model's card
+     * @param augmentation applied to training images before the key (seeded, the same for every model)
+     * @param log where training prints its progress and each model one line
+     */
+    public ProtectedTraining(Settings settings, TrainTestSplit<? extends ImageSource> data, String dataset,
+            SampleTransform augmentation, ModelStore store, PrintStream log) {
+        this.settings = settings;
+        this.data = data;
+        this.dataset = dataset;
+        this.augmentation = augmentation;
+        this.store = store;
+        this.log = log;
+        this.spec = ModelSpec.of(settings.architecture(), data.train().classes().size(), 3, settings.imageSize(),
+                settings.imageSize()).withBaseWidth(settings.baseWidth());
+        this.trainSet = ImageDataset.builder(data.train()).setSampling(settings.batchSize(), true)
+                .optTransform(augmentation, settings.seed()).build();
+        this.testSet = ImageDataset.builder(data.test()).setSampling(settings.evalBatch(), false).build();
+        this.trainingConfig = TrainingConfig.builder().epochs(settings.epochs()).batchSize(settings.batchSize())
+                .schedule(LearningRateSchedule.oneCycle(settings.maxRate())).seed(settings.seed()).logEvery(0, log)
+                .build();
+    }
+
+    /**
+     * The profile's models: at {@code paper} CIFAR-10 from {@code MODELKEY_CIFAR10}, otherwise the
+     * embedded stamps; a random horizontal flip for training.
+     */
+    public static ProtectedTraining of(Profile profile, PrintStream log) throws IOException {
+        Settings s = Settings.of(profile);
+        TrainTestSplit<? extends ImageSource> data = profile.isPaper()
+                ? CifarBinary.fromEnvironment(CifarBinary.Variant.CIFAR10)
+                : StampScenes.load(Profile.cacheDir(),
+                        StampConfig.classification(s.imageSize(), s.trainCount(), s.testCount(), s.seed()));
+        String name = (profile.isPaper() ? "CIFAR-10" : "stamps-" + s.imageSize() + "px") + " " + data.train().size()
+                + "+" + data.test().size();
+        return new ProtectedTraining(s, data, name, new HorizontalFlip(0.5), ModelStore.of(profile), log);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public TrainTestSplit<? extends ImageSource> data() {
+        return data;
+    }
+
+    /** The data set's name as the model cards record it, e.g. {@code stamps-32px 4000+1000}. */
+    public String dataset() {
+        return dataset;
+    }
+
+    public List<String> classes() {
+        return data.train().classes();
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The training schedule every model shares (SGD, one-cycle), as the model cards describe it. */
+    public TrainingConfig trainingConfig() {
+        return trainingConfig;
+    }
+
+    /** The test set in order, batches of {@code settings.evalBatch()}. */
+    public ImageDataset testSet() {
+        return testSet;
+    }
+
+    public ModelStore store() {
+        return store;
+    }
+
+    /** Test images per class. */
+    public int[] testPerClass() throws IOException {
+        int[] perClass = new int[classes().size()];
+        for (int i = 0; i < data.test().size(); i++) {
+            perClass[data.test().label(i)]++;
+        }
+        return perClass;
+    }
+
+    /** The best constant guess on the test set: the share of its most frequent class. */
+    public double chance() throws IOException {
+        int most = 0;
+        for (int n : testPerClass()) {
+            most = Math.max(most, n);
+        }
+        return (double) most / data.test().size();
+    }
+
+    /** The secret key of {@code kind}, with block size M and C = 3, drawn from the seed. */
+    public SecretKey key(KeyKind kind) {
+        return SecretKey.fromSeed(kind, settings.blockSize(), 3, settings.seed() + kind.ordinal());
+    }
+
+    /** The store's name of the model protected with {@code kind}, e.g. {@code 02-np-m4}. */
+    public String modelName(KeyKind kind) {
+        return "02-" + kind.name().toLowerCase(Locale.ROOT) + "-m" + settings.blockSize();
+    }
+
+    /** The non-protected baseline, loaded from the store or trained now on plain images. */
+    public ModelStore.Stored baseline() throws IOException, TranslateException {
+        return trainOrLoad(settings.baselineName(), null);
+    }
+
+    /** The model protected with the key of {@code kind}, loaded from the store or trained now. */
+    public ModelStore.Stored protectedModel(KeyKind kind) throws IOException, TranslateException {
+        return trainOrLoad(modelName(kind), key(kind));
+    }
+
+    /** Accuracy of {@code network} on the test set through {@code transform}. */
+    public double accuracy(Network network, UnaryOperator<NDArray> transform) throws IOException, TranslateException {
+        return Predictions.of(network, testSet, transform, settings.evalBatch()).accuracy();
+    }
+
+    private ModelStore.Stored trainOrLoad(String name, SecretKey key) throws IOException, TranslateException {
+        ModelStore.Recipe recipe = new ModelStore.Recipe(dataset, classes(), settings.seed(), settings.epochs(),
+                trainingConfig.describe(augmentation), key);
+        ModelStore.Stored stored = store.getOrTrain(name, spec, recipe, network -> {
+            try (BlockTransform transform = key == null ? null : BlockTransform.of(key)) {
+                UnaryOperator<NDArray> onBatch = key == null ? UnaryOperator.identity() : transform::encrypt;
+                trainSet.restartAugmentation();
+                new TrainingLoop(network, trainingConfig).fit(trainSet, onBatch);
+                return accuracy(network, onBatch);
+            }
+        });
+        log.printf("%s: %s, held-out accuracy %.2f %% (%s)%n", name, stored.card().spec(),
+                100 * stored.card().accuracy(), stored.trainedNow()
+                        ? String.format("trained in %.0f s", stored.card().trainSeconds())
+                        : "loaded from the model store, trained earlier with the same recipe");
+        return stored;
+    }
+}
