@@ -168,8 +168,9 @@ public final class TrainingLoop {
                 NDArray y = part.getLabels().head().toType(DataType.INT64, false);
                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                 NDArray value = loss.evaluate(new NDList(y), new NDList(logits));
-                collector.backward(value);
                 int n = Math.toIntExact(x.getShape().get(0));
+                // DJL sums the devices' gradients: weigh each part's mean loss by its share of the batch
+                collector.backward(parts.length == 1 ? value : value.mul((float) n / batch.getSize()));
                 lossSum += value.getFloat() * n;
                 correct += logits.argMax(1).eq(y).countNonzero().getLong();
                 images += n;
