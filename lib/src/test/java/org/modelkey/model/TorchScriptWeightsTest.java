@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A ResNet-50 exported by Debian's torchvision ({@code src/test/python/export_resnet50.py}: random
  * seeded parameters and BatchNorm statistics, scripted with {@code torch.jit.script}) loads into the
- * kit's ResNet-50 and gives the logits PyTorch computed for the same input.
+ * kit's ResNet-50 and gives the logits PyTorch computed for the same input; so does a ResNet-18 of
+ * 10 classes exported with {@code torch.jit.trace}.
  */
 class TorchScriptWeightsTest {
 
@@ -34,7 +35,7 @@ class TorchScriptWeightsTest {
 
     @BeforeAll
     static void export() throws Exception {
-        if (Files.isRegularFile(MODEL) && Files.isRegularFile(DIR.resolve("logits.f32"))) {
+        if (Files.isRegularFile(MODEL) && Files.isRegularFile(DIR.resolve("logits18.f32"))) {
             return;
         }
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
@@ -75,6 +76,16 @@ class TorchScriptWeightsTest {
             PretrainedWeights.load(kit, MODEL);
             float[] logits = kit.logits(manager.create(input, new Shape(2, 3, SIZE, SIZE))).toFloatArray();
             assertClose(expected, logits, "kit ResNet-50 vs PyTorch");
+        }
+    }
+
+    @Test
+    void aTracedResNet18LoadsToo() throws Exception {
+        float[] input = floats(DIR.resolve("input.f32"));
+        try (Network kit = resnet("resnet18", 10); NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            PretrainedWeights.load(kit, DIR.resolve("resnet18-traced.pt"));
+            float[] logits = kit.logits(manager.create(input, new Shape(2, 3, SIZE, SIZE))).toFloatArray();
+            assertClose(floats(DIR.resolve("logits18.f32")), logits, "kit ResNet-18 vs traced PyTorch");
         }
     }
 
