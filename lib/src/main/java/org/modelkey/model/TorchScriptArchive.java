@@ -71,6 +71,12 @@ final class TorchScriptArchive {
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(file + " is a zip file but not a TorchScript"
                             + " model (no <name>/data.pkl inside): export the model with torch.jit.script(model).save(path)"));
+            ZipEntry byteOrder = zip.getEntry(root + "byteorder");
+            if (byteOrder != null && !new String(zip.getInputStream(byteOrder).readAllBytes(), StandardCharsets.US_ASCII)
+                    .strip().equals("little")) {
+                throw new IllegalArgumentException(file + " stores its tensors big-endian: export it on a little-endian"
+                        + " machine (x86-64, ARM)");
+            }
             TorchScriptArchive archive = new TorchScriptArchive(zip, root, file);
             Object tree = archive.unpickle(zip.getInputStream(zip.getEntry(root + "data.pkl")).readAllBytes());
             if (!(tree instanceof ModuleObject module)) {
