@@ -22,7 +22,7 @@ die() { printf '[modelkey] error: %s\n' "$*" >&2; exit 1; }
 
 # lib_java CLASS [ARG...]: runs a class of the library with its dependencies, compiling lib first when
 # its sources changed (mvn -o: dependencies come from the local Maven repository) and caching the
-# class path in lib/target/classpath.txt.
+# class path in lib/target/classpath.txt (the same steps as environment/modelkey).
 lib_java() {
   local main="$1"; shift
   local target="$MODELKEY_HOME/lib/target"
