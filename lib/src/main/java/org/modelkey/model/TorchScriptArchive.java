@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -64,7 +65,7 @@ final class TorchScriptArchive {
      * @throws IllegalArgumentException if the file is not a TorchScript archive
      */
     static Map<String, Tensor> read(Path file) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             String root = zip.stream().map(ZipEntry::getName)
                     .filter(n -> n.endsWith("/data.pkl") && n.indexOf('/') == n.length() - "/data.pkl".length())
                     .map(n -> n.substring(0, n.length() - "data.pkl".length()))
@@ -86,6 +87,15 @@ final class TorchScriptArchive {
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             archive.collect("", module, tensors);
             return tensors;
+        }
+    }
+
+    private static ZipFile open(Path file) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new IllegalArgumentException(file + " is not a readable zip archive (" + e.getMessage() + "), which a"
+                    + " TorchScript file is: the file is truncated or damaged, export it again", e);
         }
     }
 

@@ -15,11 +15,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A ResNet-50 exported by Debian's torchvision ({@code src/test/python/export_resnet50.py}: random
@@ -137,6 +142,25 @@ class TorchScriptWeightsTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> PretrainedWeights.load(resnet34, MODEL));
             assertTrue(e.getMessage().contains("'layer1.0.conv1.weight'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTruncatedOrForeignArchiveIsRefusedClearly(@TempDir Path dir) throws Exception {
+        Path truncated = dir.resolve("truncated.pt");
+        byte[] bytes = Files.readAllBytes(MODEL);
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        Path foreign = dir.resolve("foreign.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(foreign))) {
+            zip.putNextEntry(new ZipEntry("notes/readme.txt"));
+            zip.write("not a model".getBytes(StandardCharsets.UTF_8));
+        }
+        try (Network kit = resnet("resnet50", 1000)) {
+            for (Path file : List.of(truncated, foreign)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> PretrainedWeights.load(kit, file));
+                assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("export"), e.getMessage());
+            }
         }
     }
 
