@@ -19,3 +19,21 @@ KERNEL_JAR="$MODELKEY_HOME/environment/kernel/target/modelkey-kernel.jar"
 
 say() { printf '[modelkey] %s\n' "$*"; }
 die() { printf '[modelkey] error: %s\n' "$*" >&2; exit 1; }
+
+# lib_java CLASS [ARG...]: runs a class of the library with its dependencies, compiling lib first when
+# its sources changed (mvn -o: dependencies come from the local Maven repository) and caching the
+# class path in lib/target/classpath.txt (the same steps as environment/modelkey).
+lib_java() {
+  local main="$1"; shift
+  local target="$MODELKEY_HOME/lib/target"
+  local cp_file="$target/classpath.txt" class_file="$target/classes/${main//.//}.class"
+  if [ ! -f "$class_file" ] \
+     || [ -n "$(find "$MODELKEY_HOME/lib/src/main" -newer "$class_file" -type f -print -quit)" ]; then
+    mvn -B -q -o -Dstyle.color=never -f "$MODELKEY_HOME/pom.xml" -pl lib compile >&2
+  fi
+  if [ ! -s "$cp_file" ] || [ "$MODELKEY_HOME/lib/pom.xml" -nt "$cp_file" ] || [ "$MODELKEY_HOME/pom.xml" -nt "$cp_file" ]; then
+    mvn -B -q -o -Dstyle.color=never -f "$MODELKEY_HOME/pom.xml" -pl lib dependency:build-classpath \
+        -Dmdep.outputFile="$cp_file" >&2
+  fi
+  java -Dai.djl.offline=true -cp "$target/classes:$(cat "$cp_file")" "$main" "$@"
+}

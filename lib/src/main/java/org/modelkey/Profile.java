@@ -10,6 +10,7 @@ import java.util.Map;
  * {@code demo} regenerates the committed results on embedded data, {@code paper} uses the papers'
  * own data and models. A notebook reads the profile from {@code MODELKEY_PROFILE} and nothing else
  * changes between scales: every size, epoch count and data set comes from {@link #pick}.
+ * {@code MODELKEY_REHEARSAL=1} beside {@code paper} rehearses it ({@link #isRehearsal}).
  */
 public enum Profile {
     SMOKE, DEMO, PAPER;
@@ -25,6 +26,12 @@ public enum Profile {
     /** The base seed when {@code MODELKEY_SEED} is unset. */
     public static final long DEFAULT_SEED = 20210901L;
 
+    /**
+     * Environment variable that, beside profile {@code paper}, rehearses it: the paper's code,
+     * architectures and settings on miniature data in the real formats, on the CPU.
+     */
+    public static final String REHEARSAL_VARIABLE = "MODELKEY_REHEARSAL";
+
     /** The profile named by {@code MODELKEY_PROFILE}, {@code demo} when it is unset. */
     public static Profile current() {
         return current(System.getenv());
@@ -32,7 +39,33 @@ public enum Profile {
 
     static Profile current(Map<String, String> env) {
         String name = env.get(PROFILE_VARIABLE);
-        return name == null || name.isBlank() ? DEMO : parse(name);
+        Profile profile = name == null || name.isBlank() ? DEMO : parse(name);
+        if (rehearsal(env) && !profile.isPaper()) {
+            throw new IllegalArgumentException(REHEARSAL_VARIABLE + " rehearses the paper profile, but the profile is "
+                    + profile.label() + ": set " + PROFILE_VARIABLE + "=paper as well, or unset " + REHEARSAL_VARIABLE);
+        }
+        return profile;
+    }
+
+    static boolean rehearsal(Map<String, String> env) {
+        String value = env.get(REHEARSAL_VARIABLE);
+        if (value == null || value.isBlank() || value.trim().equals("0")) {
+            return false;
+        }
+        if (value.trim().equals("1")) {
+            return true;
+        }
+        throw new IllegalArgumentException(REHEARSAL_VARIABLE + "=" + value + " is not understood: set it to 1 to"
+                + " rehearse the paper profile, or unset it");
+    }
+
+    /**
+     * Whether this run rehearses the paper profile: {@code paper} with {@code MODELKEY_REHEARSAL=1}.
+     * A rehearsal runs the paper's code with its architectures and settings, changing only image
+     * counts, image size and a step cap, on the CPU, and writes under {@code target/rehearsal/}.
+     */
+    public boolean isRehearsal() {
+        return isPaper() && rehearsal(System.getenv());
     }
 
     /** Parses a profile name, with an error that lists the valid ones. */
@@ -104,7 +137,7 @@ public enum Profile {
                 + ": run from inside the checkout or set " + HOME_VARIABLE + " to it");
     }
 
-    /** Where result tables go: {@code results/<profile>}, or under {@code target/} for smoke runs. */
+    /** Where result tables go: {@code results/<profile>}, or under {@code target/} for smoke runs and rehearsals. */
     public Path resultsDir() {
         return outputRoot().resolve("results").resolve(label());
     }
@@ -114,10 +147,11 @@ public enum Profile {
         return outputRoot().resolve("paper-figures").resolve(label());
     }
 
-    /** Smoke runs never overwrite committed results. */
+    /** Smoke runs and rehearsals never overwrite committed results. */
     private Path outputRoot() {
         Path root = projectRoot();
-        return isSmoke() ? root.resolve("target").resolve("smoke") : root;
+        return isSmoke() ? root.resolve("target").resolve("smoke")
+                : isRehearsal() ? root.resolve("target").resolve("rehearsal") : root;
     }
 
     /** Cache of embedded data, kernelspec and checkpoints: {@code MODELKEY_CACHE} or environment/.cache. */

@@ -31,4 +31,17 @@ class ProfileTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Profile.seed(Map.of(Profile.SEED_VARIABLE, "forty")));
         assertTrue(e.getMessage().contains("MODELKEY_SEED='forty' is not a whole number"), e.getMessage());
     }
+
+    @Test
+    void aRehearsalIsOfThePaperProfileOnly() {
+        assertTrue(Profile.rehearsal(Map.of(Profile.REHEARSAL_VARIABLE, "1")));
+        assertFalse(Profile.rehearsal(Map.of(Profile.REHEARSAL_VARIABLE, "0")));
+        assertFalse(Profile.rehearsal(Map.of()));
+        assertEquals(Profile.PAPER, Profile.current(Map.of(Profile.PROFILE_VARIABLE, "paper", Profile.REHEARSAL_VARIABLE, "1")));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Profile.current(Map.of(Profile.PROFILE_VARIABLE, "demo", Profile.REHEARSAL_VARIABLE, "1")));
+        assertTrue(e.getMessage().contains("MODELKEY_PROFILE=paper"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Profile.rehearsal(Map.of(Profile.REHEARSAL_VARIABLE, "yes")));
+        assertTrue(e.getMessage().contains("set it to 1"), e.getMessage());
+    }
 }

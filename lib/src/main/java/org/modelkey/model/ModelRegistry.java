@@ -47,6 +47,21 @@ public final class ModelRegistry {
         throw unknown(spec.name());
     }
 
+    /**
+     * The torchvision names of the spec's layers that hold parameters, in the order of the block's
+     * parameters ({@link ResNet#torchvisionLayers}).
+     *
+     * @throws IllegalArgumentException for the CIFAR ResNets, which torchvision does not have
+     */
+    static List<String> torchvisionLayers(ModelSpec spec) {
+        Layout layout = IMAGENET.get(depthOf(spec.name()));
+        if (layout == null) {
+            throw new IllegalArgumentException(spec.name() + " is a CIFAR ResNet, which torchvision does not have:"
+                    + " TorchScript weights of torchvision load into resnet18, 34, 50, 101 or 152 only");
+        }
+        return ResNet.torchvisionLayers(layout.unit(), layout.unitsPerStage(), spec.baseWidth() > 0 ? spec.baseWidth() : 64);
+    }
+
     private static int depthOf(String name) {
         if (name.startsWith("resnet")) {
             try {

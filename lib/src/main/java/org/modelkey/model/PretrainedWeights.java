@@ -22,7 +22,8 @@ import org.modelkey.io.AtomicFiles;
 /**
  * Parameters of a trained network, to fine-tune from (ICIP 2021, Sec. 3.3: the protected model is
  * trained from pre-trained weights). Reads the DJL parameter stream of a block, either bare (as
- * {@link #save} writes it) or inside a DJL {@code Model.save} file ({@code DJL@} header). A file of
+ * {@link #save} writes it) or inside a DJL {@code Model.save} file ({@code DJL@} header), or a
+ * TorchScript export of torchvision's ResNet ({@link TorchScriptWeights}). A file of
  * another architecture is reported by the first parameter whose name or shape does not match, which
  * DJL itself does not say.
  */
@@ -42,7 +43,8 @@ public final class PretrainedWeights {
     }
 
     /**
-     * Replaces the network's parameters with those of {@code file}.
+     * Replaces the network's parameters with those of {@code file}: a DJL parameter file, or a
+     * TorchScript file (a zip archive) of torchvision's ResNet of the same depth.
      *
      * @throws IllegalArgumentException if the file holds another architecture, naming the first
      *     parameter that differs (on failure the network's parameters are undefined: discard it)
@@ -50,7 +52,12 @@ public final class PretrainedWeights {
     public static void load(Network network, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("parameter file " + file + " does not exist: "
-                    + "give the path of a .params file written by PretrainedWeights.save or DJL Model.save");
+                    + "give the path of a .params file written by PretrainedWeights.save or DJL Model.save, or of a"
+                    + " TorchScript export of torchvision's ResNet");
+        }
+        if (TorchScriptWeights.isTorchScript(file)) {
+            TorchScriptWeights.load(network, file);
+            return;
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             skipDjlModelHeader(in, file);

@@ -7,6 +7,8 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Residual networks of He et al. (CVPR 2016) built from DJL blocks: the ImageNet family (Table 1,
@@ -49,6 +51,34 @@ final class ResNet {
             }
         }
         return head(net, classes);
+    }
+
+    /**
+     * The torchvision names of the layers holding parameters of {@link #imagenet} (standard stem), in
+     * the order of the block's parameters: {@code conv1}, {@code bn1}, {@code layer1.0.conv1}, …,
+     * {@code layer1.0.downsample.0}, …, {@code fc}.
+     */
+    static List<String> torchvisionLayers(Unit unit, int[] unitsPerStage, int baseWidth) {
+        List<String> layers = new ArrayList<>(List.of("conv1", "bn1"));
+        int in = baseWidth;
+        for (int stage = 0; stage < unitsPerStage.length; stage++) {
+            int filters = baseWidth << stage;
+            int out = unit == Unit.BASIC ? filters : filters * ResidualUnit.BOTTLENECK_EXPANSION;
+            for (int i = 0; i < unitsPerStage[stage]; i++) {
+                String prefix = "layer" + (stage + 1) + "." + i + ".";
+                for (int k = 1; k <= (unit == Unit.BASIC ? 2 : 3); k++) {
+                    layers.add(prefix + "conv" + k);
+                    layers.add(prefix + "bn" + k);
+                }
+                if (ResidualUnit.projects(in, out, stage > 0 && i == 0 ? 2 : 1)) {
+                    layers.add(prefix + "downsample.0");
+                    layers.add(prefix + "downsample.1");
+                }
+                in = out;
+            }
+        }
+        layers.add("fc");
+        return layers;
     }
 
     /** CIFAR ResNet of depth 6n+2: 3×3 stem, stages of widths w, 2w, 4w (projection shortcuts). */

@@ -58,8 +58,13 @@ final class ResidualUnit {
         return BatchNorm.builder().build();
     }
 
+    /** Whether the shortcut is a projection (1×1 convolution and BatchNorm) rather than the identity. */
+    static boolean projects(int inFilters, int outFilters, int stride) {
+        return inFilters != outFilters || stride != 1;
+    }
+
     private static Block shortcut(int inFilters, int outFilters, int stride) {
-        if (inFilters == outFilters && stride == 1) {
+        if (!projects(inFilters, outFilters, stride)) {
             return Blocks.identityBlock();
         }
         return new SequentialBlock().add(conv(outFilters, 1, stride)).add(bn());

@@ -224,7 +224,8 @@ public final class TrainingLoop {
                 NDArray y = objective.labels(part.getLabels().head());
                 NDArray scores = trainer.forward(new NDList(x)).singletonOrThrow();
                 NDArray value = objective.loss().evaluate(new NDList(y), new NDList(scores));
-                collector.backward(value);
+                // DJL sums the devices' gradients: weigh each part's mean loss by its share of the batch
+                collector.backward(parts.length == 1 ? value : value.mul((float) x.getShape().get(0) / batch.getSize()));
                 long n = objective.counted(y);
                 lossSum += value.getFloat() * n;
                 correct += objective.correct(scores, y);

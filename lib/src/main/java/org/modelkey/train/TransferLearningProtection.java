@@ -221,7 +221,9 @@ public final class TransferLearningProtection {
         String file = System.getenv(PRETRAINED_ENV);
         if (file == null || file.isBlank() || !Files.isRegularFile(Path.of(file))) {
             throw new IllegalStateException("the paper profile fine-tunes a pre-trained ResNet-50: set " + PRETRAINED_ENV
-                    + " to its parameter file (PretrainedWeights.save or DJL Model.save, 1000 ImageNet classes); got " + file);
+                    + " to its TorchScript export (torch.jit.script(torchvision.models.resnet50(weights=\"IMAGENET1K_V1\"))"
+                    + ".save(\"resnet50.pt\")) or to a parameter file (PretrainedWeights.save or DJL Model.save),"
+                    + " 1000 ImageNet classes; got " + file);
         }
         TrainTestSplit<? extends ImageSource> imageNet = ImageFolder.imageNetFromEnvironment();
         return new TransferLearningProtection(s, imageNet, name("ImageNet-" + s.imageSize(), imageNet),

@@ -105,7 +105,14 @@ class PretrainedWeightsTest {
     void requiringAGpuWithoutOneFailsClearly() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Engine.getInstance().getGpuCount() == 0);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Devices.choose(true, 1));
-        assertTrue(e.getMessage().contains("GPU is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("GPU is required") && e.getMessage().contains("pytorch-native-cu")
+                && e.getMessage().contains("PYTORCH_LIBRARY_PATH"), e.getMessage());
         assertArrayEquals(new ai.djl.Device[] {ai.djl.Device.cpu()}, Devices.choose(false, 4));
+        var printed = new java.io.ByteArrayOutputStream();
+        assertArrayEquals(new ai.djl.Device[] {ai.djl.Device.cpu()},
+                Devices.forProfile(org.modelkey.Profile.DEMO, new java.io.PrintStream(printed, true)));
+        assertTrue(printed.toString().contains("cpu") && printed.toString().contains("sees no GPU"), printed.toString());
+        assertThrows(IllegalStateException.class,
+                () -> Devices.forProfile(org.modelkey.Profile.PAPER, new java.io.PrintStream(printed, true)));
     }
 }
