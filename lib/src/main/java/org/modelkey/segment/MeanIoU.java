@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.modelkey.report.Interval;
 
 /**
@@ -115,18 +116,46 @@ public final class MeanIoU {
      * {@link Interval#bootstrap}); the same seed gives the same interval.
      */
     public Interval bootstrap(int resamples, long seed) {
-        requirePixels();
-        List<long[]> scored = images.stream().filter(c -> Arrays.stream(c).sum() > 0).toList();
-        long[] summed = new long[counts.length];
-        return Interval.bootstrap(scored.size(), weights -> {
-            Arrays.fill(summed, 0);
-            for (int i = 0; i < weights.length; i++) {
-                long[] own = scored.get(i);
-                for (int k = 0; k < own.length && weights[i] > 0; k++) {
-                    summed[k] += weights[i] * own[k];
-                }
+        return bootstrapMean(List.of(this), resamples, seed);
+    }
+
+    /**
+     * A 95 % percentile bootstrap interval of the mean of several evaluations' mean IoUs over the same
+     * images in the same order (e.g. one model under each of 100 incorrect keys, Fig. 6 of the
+     * segmentation paper): each resample draws the images once, with replacement, for all of them,
+     * so the interval is over test images, not over keys. The same seed gives the same interval.
+     *
+     * @throws IllegalArgumentException when the evaluations hold different numbers of images
+     */
+    public static Interval bootstrapMean(List<MeanIoU> evaluations, int resamples, long seed) {
+        if (evaluations.isEmpty()) {
+            throw new IllegalArgumentException("no evaluations to bootstrap: give at least one");
+        }
+        MeanIoU first = evaluations.get(0);
+        for (MeanIoU e : evaluations) {
+            e.requirePixels();
+            if (e.images.size() != first.images.size() || e.counts.length != first.counts.length) {
+                throw new IllegalArgumentException("evaluations of " + first.images.size() + " and " + e.images.size()
+                        + " images (" + first.classes + " and " + e.classes + " classes) are not of the same test"
+                        + " set: score every condition on the same images");
             }
-            return Arrays.stream(classIoU(summed)).filter(v -> !Double.isNaN(v)).average().orElseThrow();
+        }
+        int[] scoredImages = IntStream.range(0, first.images.size())
+                .filter(i -> Arrays.stream(first.images.get(i)).sum() > 0).toArray();
+        long[] summed = new long[first.counts.length];
+        return Interval.bootstrap(scoredImages.length, weights -> {
+            double total = 0;
+            for (MeanIoU e : evaluations) {
+                Arrays.fill(summed, 0);
+                for (int i = 0; i < weights.length; i++) {
+                    long[] own = e.images.get(scoredImages[i]);
+                    for (int k = 0; k < own.length && weights[i] > 0; k++) {
+                        summed[k] += weights[i] * own[k];
+                    }
+                }
+                total += Arrays.stream(e.classIoU(summed)).filter(v -> !Double.isNaN(v)).average().orElseThrow();
+            }
+            return total / evaluations.size();
         }, resamples, seed);
     }
 

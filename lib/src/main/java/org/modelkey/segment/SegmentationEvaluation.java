@@ -10,6 +10,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.SequenceSampler;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.modelkey.report.Interval;
 
@@ -39,6 +40,14 @@ public final class SegmentationEvaluation {
         /** The 95 % bootstrap interval of the mean IoU over the test images ({@link MeanIoU#bootstrap}). */
         public Interval meanIoUInterval(long seed) {
             return iou.bootstrap(Interval.RESAMPLES, seed);
+        }
+
+        /**
+         * @return the 95 % bootstrap interval, over the test images, of the mean of these scores' mean
+         *     IoUs (one model under many incorrect keys; {@link MeanIoU#bootstrapMean})
+         */
+        public static Interval meanIoUInterval(List<Score> scores, long seed) {
+            return MeanIoU.bootstrapMean(scores.stream().map(Score::iou).toList(), Interval.RESAMPLES, seed);
         }
 
         @Override

@@ -136,4 +136,34 @@ class MeanIoUTest {
             assertEquals(8, m.pixels());
         }
     }
+
+    /** Forty images with {@code errorsInTen} of every ten pixels guessed wrong, drawn from {@code seed}. */
+    private static MeanIoU noisy(int errorsInTen, long seed) {
+        MeanIoU m = new MeanIoU(2);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int image = 0; image < 40; image++) {
+            int[] truth = new int[16], guess = new int[16];
+            for (int p = 0; p < 16; p++) {
+                truth[p] = p < 8 ? 1 : 0;
+                guess[p] = r.nextInt(10) < errorsInTen ? 1 - truth[p] : truth[p];
+            }
+            m.add(guess, truth);
+        }
+        return m;
+    }
+
+    @Test
+    void theMeanOfSeveralEvaluationsIsBootstrappedOverTheirCommonImages() {
+        MeanIoU good = noisy(1, 3), bad = noisy(5, 4);
+        assertEquals(good.bootstrap(300, 5), MeanIoU.bootstrapMean(java.util.List.of(good), 300, 5),
+                "one evaluation: the interval of its own mean IoU");
+        assertEquals(good.bootstrap(300, 5), MeanIoU.bootstrapMean(java.util.List.of(good, good), 300, 5),
+                "the mean of an evaluation with itself");
+        var both = MeanIoU.bootstrapMean(java.util.List.of(good, bad), 300, 5);
+        double mean = (good.value() + bad.value()) / 2;
+        assertTrue(both.low() < mean && mean < both.high(), both + " around " + mean);
+        MeanIoU fewer = new MeanIoU(2).add(new int[] {0, 1}, new int[] {0, 1});
+        var e = assertThrows(IllegalArgumentException.class, () -> MeanIoU.bootstrapMean(java.util.List.of(good, fewer), 300, 5));
+        assertTrue(e.getMessage().contains("40 and 1 images"), e.getMessage());
+    }
 }
