@@ -50,6 +50,10 @@ public final class BlockStatistics {
         int length = layout.blockLength();
         int across = layout.width() / layout.blockSize();
         int perImage = layout.blockCount();
+        if ((long) count * perImage < 2) {
+            throw new IllegalArgumentException("one block gives no correlations: observe at least two blocks"
+                    + " (more images, or images larger than one block)");
+        }
         Pairs inBlock = new Pairs(length);
         Pairs toRight = new Pairs(length);
         Pairs below = new Pairs(length);

@@ -32,11 +32,12 @@ import org.modelkey.transform.FfxTransform;
  * The password is not recovered (HMAC-SHA1 keeps it), only the table it makes, as far as the
  * observations go: {@link FfxRecovery} says how far.
  *
- * <p>How far it goes, measured on 32×32 tiles of the kit's background photographs at M = 4, C = 3:
- * the selected positions and the divisor exactly from one image; the table with all 256 codes seen
- * from 100 images, 75 of 256 entries exact and a mean error of 2 levels (smooth synthetic images:
- * 186 exact, 0.5 levels). Speed on the kit's 2-core machine shared with other jobs: 5–20 ms for one
- * image, 60–80 ms for 100 at M = 4, 0.1–0.2 s for 100 at M = 8.
+ * <p>How far it goes, measured on the kit's 32×32 stamp scenes with {@link NaturalImagePrior#DEFAULT}:
+ * at M = 4, C = 3 the selected positions and the divisor exactly from one image; the table from 100
+ * images (all 256 codes seen) with 116 of 256 entries exact and a mean error of 1.3 levels, while
+ * from 1 to 10 images it stays 9–16 levels off; at M = 8, 174 of 192 positions from one image, all
+ * from five, and 111 exact entries from 100. Speed on the kit's 2-core machine shared with other
+ * jobs: 5–50 ms for one image, 0.1–0.2 s for 100.
  */
 public final class CiphertextFfxAttack {
 

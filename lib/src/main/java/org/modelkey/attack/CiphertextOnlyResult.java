@@ -3,16 +3,13 @@ package org.modelkey.attack;
 import ai.djl.ndarray.NDArray;
 import java.util.function.UnaryOperator;
 import org.modelkey.key.KeyKind;
-import org.modelkey.key.SecretKey;
 import org.modelkey.transform.BlockTransform;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Outcome of a {@link CiphertextOnlyAttack}: for NP and SHF the recovery, the candidate the model
  * chose and the time the choice took; for FFX the recovered selection and table. {@link #encryptor()}
- * is what the attacker feeds the stolen model with.
+ * is what the attacker feeds the stolen model with; {@link CiphertextScore#of(CiphertextOnlyResult,
+ * org.modelkey.key.SecretKey)} scores it.
  *
  * @param kind the kind of key attacked
  * @param recovery the NP or SHF recovery, null for FFX
@@ -22,11 +19,6 @@ import tech.tablesaw.api.Table;
  */
 public record CiphertextOnlyResult(KeyKind kind, CiphertextRecovery recovery, CandidateChoice choice, FfxRecovery ffx,
         double choiceSeconds) {
-
-    /** Column: bits or positions right of the candidate the model chose. */
-    public static final String CHOSEN_RIGHT = "chosen_right";
-    /** Column: wall time of the choice on the model, in seconds. */
-    public static final String CHOICE_SECONDS = "choice_seconds";
 
     static CiphertextOnlyResult of(CiphertextRecovery recovery, CandidateChoice choice, double seconds) {
         return new CiphertextOnlyResult(recovery.kind(), recovery, choice, null, seconds);
@@ -76,21 +68,5 @@ public record CiphertextOnlyResult(KeyKind kind, CiphertextRecovery recovery, Ca
     /** Number of encrypted images observed. */
     public int images() {
         return ffx != null ? ffx.images() : recovery.images();
-    }
-
-    /** One row scored against {@code truth}: the recovery's columns plus {@link #CHOSEN_RIGHT} and {@link #CHOICE_SECONDS}. */
-    public Table toTable(SecretKey truth) {
-        if (truth.kind() != kind) {
-            throw new IllegalArgumentException("this recovery is of a " + kind + " key, not " + truth.kind()
-                    + ": score it against the key that encrypted the observed images");
-        }
-        if (ffx != null) {
-            Table t = ffx.toTable((SecretKey.Ffx) truth);
-            return t.addColumns(IntColumn.create(CHOSEN_RIGHT, new int[] {ffx.right((SecretKey.Ffx) truth)}),
-                    DoubleColumn.create(CHOICE_SECONDS, 0.0));
-        }
-        return recovery.toTable(truth).addColumns(
-                IntColumn.create(CHOSEN_RIGHT, new int[] {CiphertextRecovery.right(choice.chosen(), truth)}),
-                DoubleColumn.create(CHOICE_SECONDS, choiceSeconds));
     }
 }

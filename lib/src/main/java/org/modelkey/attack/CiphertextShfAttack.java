@@ -22,16 +22,19 @@ import org.modelkey.transform.BlockLayout;
  * quadratic assignment problem. Each restart anneals from a random permutation over pairwise
  * swaps (the change of the agreement under a swap costs O(L)), then climbs (keeps any swap that
  * raises it, until none does); the best restart is kept. Hill climbing alone stalls in local
- * maxima once L grows (measured on 100 encrypted 32×32 tiles of the kit's background photographs at
- * M = 8, C = 3: 156 of 192 positions with 8 climbs, all 192 with 2 annealed restarts of 20 sweeps).
+ * maxima once L grows, and a long cooling beats many restarts (measured on 100 encrypted 32×32 stamp
+ * scenes at M = 8, C = 3, L = 192, with {@link NaturalImagePrior#DEFAULT}: 97 positions right with 8
+ * climbs, 175 with 6 annealed restarts of 20 sweeps, all 192 with 2 restarts of 60 sweeps; the same
+ * 192 on tiles of the kit's background photographs).
  *
  * <p>The prior treats every pair of channels alike, so any relabelling of the C channels fits
  * equally: the recovery returns the C! relabellings of the estimate as candidates for
  * {@link CandidateChoice} to settle on the stolen model.
  *
  * <p>Speed, measured on the kit's 2-core machine shared with other jobs, 32×32 images, 2 restarts
- * of 20 sweeps: about 0.05–0.1 s at M = 4, C = 3 (L = 48) and 4 s at M = 8 (L = 192), whatever the
- * number of images up to 100; the annealing, L³ operations per sweep, dominates.
+ * of 60 sweeps: about 0.15 s at M = 4, C = 3 (L = 48) and 10–11 s at M = 8 (L = 192), whatever the
+ * number of images up to 100; the annealing, L³ operations per sweep, dominates (so M = 16 would
+ * take about ten minutes).
  */
 public final class CiphertextShfAttack {
 
@@ -49,7 +52,7 @@ public final class CiphertextShfAttack {
     public CiphertextShfAttack(NaturalImagePrior prior, int restarts, int sweeps, long seed) {
         if (restarts < 1 || sweeps < 0) {
             throw new IllegalArgumentException("restarts " + restarts + " must be at least 1 and sweeps " + sweeps
-                    + " at least 0: e.g. 2 restarts of 20 sweeps");
+                    + " at least 0: e.g. 2 restarts of 60 sweeps");
         }
         this.prior = Objects.requireNonNull(prior, "prior");
         this.restarts = restarts;

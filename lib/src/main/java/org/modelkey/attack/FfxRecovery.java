@@ -3,16 +3,7 @@ package org.modelkey.attack;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.Objects;
-import org.modelkey.key.KeyKind;
-import org.modelkey.key.SecretKey;
 import org.modelkey.transform.BlockLayout;
-import org.modelkey.transform.BlockTransform;
-import org.modelkey.transform.FfxTransform;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * What {@link CiphertextFfxAttack} recovered of an FFX key from ciphertexts alone: the selected
@@ -36,15 +27,6 @@ import tech.tablesaw.api.Table;
 public record FfxRecovery(int blockSize, int channels, int[] positions, int scale, int[] inverse, int[] forward,
         int[][] predictors, int codesSeen, boolean ranked, int images, int blocks, double seconds) {
 
-    /** Column: entries v → E(v) of the 256-entry table recovered exactly. */
-    public static final String TABLE_RIGHT = "table_right";
-    /** Column: mean |estimated v − v| over the codes observed, in 8-bit levels. */
-    public static final String TABLE_MEAN_ERROR = "table_mean_abs_error";
-    /** Column: distinct codes observed at the selected positions, of 256. */
-    public static final String CODES_SEEN = "codes_seen";
-    /** Column: whether the divisor found equals the true table maximum. */
-    public static final String DIVISOR_RIGHT = "divisor_right";
-
     private static final int LEVELS = 256;
 
     public FfxRecovery {
@@ -52,6 +34,21 @@ public record FfxRecovery(int blockSize, int channels, int[] positions, int scal
         inverse = inverse.clone();
         forward = forward.clone();
         predictors = predictors.clone();
+    }
+
+    @Override
+    public int[] positions() {
+        return positions.clone();
+    }
+
+    @Override
+    public int[] inverse() {
+        return inverse.clone();
+    }
+
+    @Override
+    public int[] forward() {
+        return forward.clone();
     }
 
     /** The recovered mask: true at the positions taken as selected. */
@@ -128,84 +125,6 @@ public record FfxRecovery(int blockSize, int channels, int[] positions, int scal
             System.arraycopy(layout.merge(plain), 0, out, n * size, size);
         }
         return out;
-    }
-
-    /** Mask bits right against the true key. */
-    public int right(SecretKey.Ffx truth) {
-        checkShape(truth);
-        boolean[] a = mask();
-        boolean[] b = truth.mask();
-        int right = 0;
-        for (int k = 0; k < a.length; k++) {
-            right += a[k] == b[k] ? 1 : 0;
-        }
-        return right;
-    }
-
-    /** Entries v → E(v) of the true key's table recovered exactly. */
-    public int tableRight(SecretKey.Ffx truth) {
-        int[] table = trueTable(truth);
-        int right = 0;
-        for (int v = 0; v < LEVELS; v++) {
-            right += forward[v] == table[v] ? 1 : 0;
-        }
-        return right;
-    }
-
-    /** Mean |estimated v − v| in 8-bit levels over the codes E(v) observed; NaN when none was. */
-    public double tableMeanError(SecretKey.Ffx truth) {
-        int[] table = trueTable(truth);
-        double sum = 0;
-        int n = 0;
-        for (int v = 0; v < LEVELS; v++) {
-            if (inverse[table[v]] >= 0) {
-                sum += Math.abs(inverse[table[v]] - v);
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
-    }
-
-    /** One row scored against {@code truth}: {@link CiphertextRecovery}'s columns (one candidate) and the table's. */
-    public Table toTable(SecretKey.Ffx truth) {
-        int right = right(truth);
-        int length = truth.length();
-        boolean divisorRight;
-        try (FfxTransform t = (FfxTransform) BlockTransform.of(truth)) {
-            divisorRight = t.scale() == scale;
-        }
-        return Table.create("ciphertext-only FFX",
-                StringColumn.create(CiphertextRecovery.KIND, KeyKind.FFX.name()),
-                IntColumn.create(CiphertextRecovery.BLOCK_SIZE, new int[] {blockSize}),
-                IntColumn.create(CiphertextRecovery.CHANNELS, new int[] {channels}),
-                IntColumn.create(CiphertextRecovery.IMAGES_OBSERVED, new int[] {images}),
-                IntColumn.create(CiphertextRecovery.BLOCKS_OBSERVED, new int[] {blocks}),
-                IntColumn.create(CiphertextRecovery.CANDIDATES, new int[] {1}),
-                IntColumn.create(CiphertextRecovery.RIGHT, new int[] {right}),
-                IntColumn.create(CiphertextRecovery.OUT_OF, new int[] {length}),
-                DoubleColumn.create(CiphertextRecovery.SHARE_RIGHT, (double) right / length),
-                StringColumn.create(CiphertextRecovery.UNIT, "bits"),
-                DoubleColumn.create(CiphertextRecovery.SECONDS, seconds),
-                StringColumn.create(CiphertextRecovery.KEY_ID, truth.id()),
-                StringColumn.create(DIVISOR_RIGHT, String.valueOf(divisorRight)),
-                IntColumn.create(CODES_SEEN, new int[] {codesSeen}),
-                IntColumn.create(TABLE_RIGHT, new int[] {tableRight(truth)}),
-                DoubleColumn.create(TABLE_MEAN_ERROR, tableMeanError(truth)));
-    }
-
-    private int[] trueTable(SecretKey.Ffx truth) {
-        checkShape(truth);
-        try (FfxTransform t = (FfxTransform) BlockTransform.of(truth)) {
-            return t.lookupTable();
-        }
-    }
-
-    private void checkShape(SecretKey truth) {
-        Objects.requireNonNull(truth, "true key");
-        if (truth.blockSize() != blockSize || truth.channels() != channels) {
-            throw new IllegalArgumentException("the true key has M=" + truth.blockSize() + ", C=" + truth.channels()
-                    + " but the recovery was for M=" + blockSize + ", C=" + channels + ": score against the key that encrypted the images");
-        }
     }
 
     private BlockLayout checked(float[] batch, int count, int height, int width) {

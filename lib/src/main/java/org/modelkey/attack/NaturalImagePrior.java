@@ -13,8 +13,15 @@ package org.modelkey.attack;
  */
 public record NaturalImagePrior(double scale, double channelFactor) {
 
-    /** Correlation falling by e over 2 pixels, different channels at 0.9 of one channel's. */
-    public static final NaturalImagePrior DEFAULT = new NaturalImagePrior(2, 0.9);
+    /**
+     * Correlation falling by e over 2 pixels, different channels at half of one channel's. Chosen by
+     * measurement on the kit's stamp scenes (SHF, M = 4, 32×32): with a channel factor of 0.9, near
+     * the true correlation of RGB channels, two observed images placed only 15 of 48 positions (the
+     * search found a better fit than the true permutation); with 0.5, every count of 1 to 100 images
+     * placed all 48, on tiles of the background photographs too. It also picks better predictors for
+     * the FFX table (116 exact entries from 100 images instead of 71).
+     */
+    public static final NaturalImagePrior DEFAULT = new NaturalImagePrior(2, 0.5);
 
     public NaturalImagePrior {
         if (!(scale > 0) || !(channelFactor > 0 && channelFactor <= 1)) {

@@ -85,13 +85,14 @@ class CandidateChoiceTest {
         CiphertextOnlyResult r = new CiphertextOnlyAttack(NaturalImagePrior.DEFAULT, 2, 20, 1)
                 .run(KeyKind.NP, observed, 4, new BlockLayout(2, 3, 8, 8), network, unlabelled);
         assertEquals(KEY, r.choice().chosen());
-        Table t = r.toTable(KEY);
-        assertEquals(12, t.intColumn(CiphertextOnlyResult.CHOSEN_RIGHT).get(0));
+        Table t = CiphertextScore.of(r, KEY).toTable();
+        assertEquals(12, t.intColumn(CiphertextScore.CHOSEN_RIGHT).get(0));
+        assertEquals(2, t.intColumn(CiphertextScore.CANDIDATES).get(0));
         assertEquals(4, r.images());
         try (CiphertextOnlyResult.Encryptor encrypt = r.encryptor(); BlockTransform truth = BlockTransform.of(KEY);
                 NDArray mine = encrypt.apply(unlabelled); NDArray theirs = truth.encrypt(unlabelled)) {
             assertTrue(mine.contentEquals(theirs));
         }
-        assertThrows(IllegalArgumentException.class, () -> r.toTable(SecretKey.fromSeed(KeyKind.SHF, 2, 3, 1)));
+        assertThrows(IllegalArgumentException.class, () -> CiphertextScore.of(r, SecretKey.fromSeed(KeyKind.SHF, 2, 3, 1)));
     }
 }

@@ -33,7 +33,7 @@ class CiphertextFfxAttackTest {
         float[] observed = encrypted(plain, 1);
         FfxRecovery r = new CiphertextFfxAttack(NaturalImagePrior.DEFAULT).recover(observed, 1, LAYOUT);
         assertArrayEquals(KEY.positions(), r.positions());
-        assertEquals(48, r.right(KEY));
+        assertEquals(48, CiphertextScore.of(r, KEY).right());
         try (FfxTransform t = (FfxTransform) BlockTransform.of(KEY)) {
             assertEquals(t.scale(), r.scale());
         }
@@ -52,12 +52,14 @@ class CiphertextFfxAttackTest {
         FfxRecovery r = new CiphertextFfxAttack(NaturalImagePrior.DEFAULT).recover(encrypted(plain, 100), 100, LAYOUT);
         assertEquals(256, r.codesSeen());
         assertTrue(r.ranked());
-        assertTrue(r.tableMeanError(KEY) < 2, "mean table error " + r.tableMeanError(KEY) + " levels");
-        assertTrue(r.tableRight(KEY) > 100, "table entries right: " + r.tableRight(KEY));
-        Table t = r.toTable(KEY);
-        assertEquals("true", t.stringColumn(FfxRecovery.DIVISOR_RIGHT).get(0));
-        assertEquals(r.tableRight(KEY), t.intColumn(FfxRecovery.TABLE_RIGHT).get(0));
-        assertEquals(48, t.intColumn(CiphertextRecovery.RIGHT).get(0));
+        CiphertextScore score = CiphertextScore.of(r, KEY);
+        assertTrue(score.ffx().meanError() < 2, "mean table error " + score.ffx().meanError() + " levels");
+        assertTrue(score.ffx().tableRight() > 100, "table entries right: " + score.ffx().tableRight());
+        Table t = score.toTable();
+        assertEquals("true", t.stringColumn(CiphertextScore.DIVISOR_RIGHT).get(0));
+        assertEquals(score.ffx().tableRight(), t.doubleColumn(CiphertextScore.TABLE_RIGHT).get(0));
+        assertEquals(48, t.intColumn(CiphertextScore.RIGHT).get(0));
+        assertEquals(48, t.intColumn(CiphertextScore.CHOSEN_RIGHT).get(0));
     }
 
     @Test

@@ -23,8 +23,8 @@ class CiphertextNpAttackTest {
         CiphertextRecovery r = new CiphertextNpAttack().recover(observed, 1, LAYOUT);
         assertEquals(2, r.candidates().size());
         assertEquals(48, r.right(key), "all 48 bits, up to the global flip");
-        int first = CiphertextRecovery.right(r.candidates().get(0), key);
-        int second = CiphertextRecovery.right(r.candidates().get(1), key);
+        int first = CiphertextScore.right(r.candidates().get(0), key);
+        int second = CiphertextScore.right(r.candidates().get(1), key);
         assertEquals(48, first + second, "the two candidates are a mask and its complement");
         assertTrue(first == 48 || second == 48);
         assertEquals(1, r.images());
@@ -35,15 +35,18 @@ class CiphertextNpAttackTest {
     void theTableNamesItsColumnsAndShowsOnlyTheKeyId() {
         SecretKey key = SecretKey.fromSeed(KeyKind.NP, 4, 3, 22);
         float[] observed = BlockTransform.of(key).encrypt(SmoothImages.batch(2, 3, 32, 2, 4), 2, 32, 32);
-        Table t = new CiphertextNpAttack().recover(observed, 2, LAYOUT).toTable(key);
+        Table t = CiphertextScore.of(new CiphertextNpAttack().recover(observed, 2, LAYOUT), key).toTable();
         assertEquals(1, t.rowCount());
-        assertEquals(48, t.intColumn(CiphertextRecovery.RIGHT).get(0));
-        assertEquals(48, t.intColumn(CiphertextRecovery.OUT_OF).get(0));
-        assertEquals(2, t.intColumn(CiphertextRecovery.IMAGES_OBSERVED).get(0));
-        assertEquals(2, t.intColumn(CiphertextRecovery.CANDIDATES).get(0));
-        assertEquals("bits", t.stringColumn(CiphertextRecovery.UNIT).get(0));
-        assertEquals(key.id(), t.stringColumn(CiphertextRecovery.KEY_ID).get(0));
-        assertTrue(t.doubleColumn(CiphertextRecovery.SECONDS).get(0) >= 0);
+        assertEquals(48, t.intColumn(CiphertextScore.RIGHT).get(0));
+        assertEquals(48, t.intColumn(CiphertextScore.OUT_OF).get(0));
+        assertEquals(2, t.intColumn(CiphertextScore.IMAGES_OBSERVED).get(0));
+        assertEquals(2, t.intColumn(CiphertextScore.CANDIDATES).get(0));
+        assertEquals("bits", t.stringColumn(CiphertextScore.UNIT).get(0));
+        assertEquals(key.id(), t.stringColumn(CiphertextScore.KEY_ID).get(0));
+        assertTrue(t.doubleColumn(CiphertextScore.SECONDS).get(0) >= 0);
+        assertTrue(t.intColumn(CiphertextScore.CHOSEN_RIGHT).isMissing(0), "no model chose");
+        assertEquals(1.0, t.doubleColumn(CiphertextScore.SHARE_RIGHT).get(0));
+        assertTrue(t.doubleColumn(CiphertextScore.TABLE_RIGHT).isMissing(0), "no table for NP");
     }
 
     @Test
