@@ -7,4 +7,10 @@ package org.modelkey.eval;
  * a segmentation model.
  */
 public record AccessControlResult(double correct, double[] incorrect, double incorrectMean, double incorrectStd,
-        double plain) {}
+        double plain) {
+
+    /** The best incorrect key's score: how close a wrong key came to the correct one. */
+    public double incorrectMax() {
+        return java.util.Arrays.stream(incorrect).max().orElseThrow();
+    }
+}

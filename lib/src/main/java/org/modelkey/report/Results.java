@@ -7,14 +7,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.modelkey.Profile;
 import org.modelkey.io.AtomicFiles;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 import tech.tablesaw.io.csv.CsvWriter;
 
@@ -101,9 +106,46 @@ public final class Results {
         return Table.read().csv(path.toFile()).setName(file);
     }
 
+    /**
+     * Adds a column holding {@code value} in every row (a setting the whole table shares: data set,
+     * model, seed …) and returns the table.
+     */
+    public static Table withConstant(Table table, String column, String value) {
+        return withColumn(table, StringColumn.create(column, Collections.nCopies(table.rowCount(), value)));
+    }
+
+    /** As {@link #withConstant(Table, String, String)}, an integer column. */
+    public static Table withConstant(Table table, String column, int value) {
+        int[] values = new int[table.rowCount()];
+        Arrays.fill(values, value);
+        return withColumn(table, IntColumn.create(column, values));
+    }
+
+    /** As {@link #withConstant(Table, String, String)}, a long column. */
+    public static Table withConstant(Table table, String column, long value) {
+        long[] values = new long[table.rowCount()];
+        Arrays.fill(values, value);
+        return withColumn(table, LongColumn.create(column, values));
+    }
+
+    /** As {@link #withConstant(Table, String, String)}, a double column. */
+    public static Table withConstant(Table table, String column, double value) {
+        double[] values = new double[table.rowCount()];
+        Arrays.fill(values, value);
+        return withColumn(table, DoubleColumn.create(column, values));
+    }
+
+    private static Table withColumn(Table table, Column<?> column) {
+        if (table.containsColumn(column.name())) {
+            throw new IllegalArgumentException("table '" + table.name() + "' already has a column '" + column.name()
+                    + "': give the constant another name");
+        }
+        return table.addColumns(column);
+    }
+
     private static void addConstant(Table table, String column, String value) {
         if (!table.containsColumn(column)) {
-            table.addColumns(StringColumn.create(column, Collections.nCopies(table.rowCount(), value)));
+            withConstant(table, column, value);
         }
     }
 

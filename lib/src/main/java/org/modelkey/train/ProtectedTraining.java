@@ -4,11 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.modelkey.Profile;
 import org.modelkey.data.CifarBinary;
+import org.modelkey.data.ClassCounts;
 import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.ImageDataset;
 import org.modelkey.data.ImageSource;
@@ -16,12 +19,16 @@ import org.modelkey.data.SampleTransform;
 import org.modelkey.data.StampConfig;
 import org.modelkey.data.StampScenes;
 import org.modelkey.data.TrainTestSplit;
+import org.modelkey.data.Seeds;
+import org.modelkey.eval.AccessControl;
+import org.modelkey.eval.AccessControlResult;
 import org.modelkey.eval.Predictions;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
 import org.modelkey.model.ModelSpec;
 import org.modelkey.model.Network;
 import org.modelkey.store.ModelStore;
+import org.modelkey.transform.AccessConditions;
 import org.modelkey.transform.BlockTransform;
 
 /**
@@ -154,20 +161,12 @@ public final class ProtectedTraining {
 
     /** Test images per class. */
     public int[] testPerClass() throws IOException {
-        int[] perClass = new int[classes().size()];
-        for (int i = 0; i < data.test().size(); i++) {
-            perClass[data.test().label(i)]++;
-        }
-        return perClass;
+        return ClassCounts.of(data.test()).perClass();
     }
 
     /** The best constant guess on the test set: the share of its most frequent class. */
     public double chance() throws IOException {
-        int most = 0;
-        for (int n : testPerClass()) {
-            most = Math.max(most, n);
-        }
-        return (double) most / data.test().size();
+        return ClassCounts.of(data.test()).bestConstantGuess();
     }
 
     /** The secret key of {@code kind}, with block size M and C = 3, drawn from the seed. */
@@ -193,6 +192,36 @@ public final class ProtectedTraining {
     /** Accuracy of {@code network} on the test set through {@code transform}. */
     public double accuracy(Network network, UnaryOperator<NDArray> transform) throws IOException, TranslateException {
         return Predictions.of(network, testSet, transform, settings.evalBatch()).accuracy();
+    }
+
+    /**
+     * Access control (APSIPA 2021): the baseline on plain test images, then each protected model with
+     * its correct key, {@code settings().incorrectKeys()} incorrect keys of its kind (drawn from the
+     * seed derived as {@code "incorrect-keys"}) and plain images; one line per model to the log.
+     *
+     * @param protectedModels the models of {@link #protectedModel}, in the order of the table's rows
+     */
+    public ProtectedTrainingResult accessControl(ModelStore.Stored baseline, Collection<ModelStore.Stored> protectedModels)
+            throws IOException, TranslateException {
+        long start = System.nanoTime();
+        double baselinePlain = accuracy(baseline.network(), UnaryOperator.identity());
+        double baselineEval = (System.nanoTime() - start) / 1e9;
+        List<ProtectedTrainingResult.Row> rows = new ArrayList<>();
+        for (ModelStore.Stored model : protectedModels) {
+            SecretKey key = model.key();
+            AccessControlResult r;
+            try (AccessConditions c = AccessConditions.of(key, settings.incorrectKeys(), Seeds.derive(settings.seed(), "incorrect-keys"))) {
+                start = System.nanoTime();
+                r = AccessControl.evaluate(model.network(), testSet, c.correct(), c.incorrect(), settings.evalBatch());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rows.add(new ProtectedTrainingResult.Row(key.kind().name(), key.blockSize(), key.id(), r,
+                    model.card().trainSeconds(), seconds));
+            log.printf("%-4s correct %.1f %%, incorrect %.1f ± %.1f %% over %d keys, plain %.1f %%%n", key.kind(),
+                    100 * r.correct(), 100 * r.incorrectMean(), 100 * r.incorrectStd(), r.incorrect().length, 100 * r.plain());
+        }
+        return new ProtectedTrainingResult(dataset, spec.toString(), settings.epochs(), settings.incorrectKeys(),
+                settings.seed(), data.test().size(), baselinePlain, baseline.card().trainSeconds(), baselineEval, rows);
     }
 
     private ModelStore.Stored trainOrLoad(String name, SecretKey key) throws IOException, TranslateException {

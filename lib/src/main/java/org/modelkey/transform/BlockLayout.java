@@ -73,6 +73,22 @@ public record BlockLayout(int blockSize, int channels, int height, int width) {
         return blocks;
     }
 
+    /**
+     * The 8-bit levels round(255·x) of block {@code block} of an image, flattened channel-last as
+     * {@link #split(float[])} orders it (docs/design.md, "Exact transform semantics").
+     */
+    public int[] levels(float[] image, int block) {
+        if (block < 0 || block >= blockCount()) {
+            throw new IllegalArgumentException("block " + block + " is outside the image's " + blockCount() + " blocks");
+        }
+        float[] blocks = split(image);
+        int[] levels = new int[blockLength()];
+        for (int k = 0; k < levels.length; k++) {
+            levels[k] = Math.round(blocks[block * levels.length + k] * 255);
+        }
+        return levels;
+    }
+
     /** Merges flattened blocks back into an image: the exact inverse of {@link #split(float[])}. */
     public float[] merge(float[] blocks) {
         checkSize(blocks.length, imageSize(), "block array");

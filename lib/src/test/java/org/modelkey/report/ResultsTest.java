@@ -30,6 +30,20 @@ class ResultsTest {
     }
 
     @Test
+    void constantColumnsRepeatTheirValueAndRefuseADuplicateName() {
+        Table t = Table.create("t", DoubleColumn.create("accuracy", 0.5, 0.75));
+        Results.withConstant(Results.withConstant(Results.withConstant(Results.withConstant(t,
+                "dataset", "stamps"), "epochs", 3), "seed", 7L), "baseline", 81.5);
+        assertEquals(java.util.List.of("accuracy", "dataset", "epochs", "seed", "baseline"), t.columnNames());
+        assertEquals("stamps", t.stringColumn("dataset").get(1));
+        assertEquals(3, t.intColumn("epochs").get(1));
+        assertEquals(7L, t.longColumn("seed").get(0));
+        assertEquals(81.5, t.doubleColumn("baseline").get(1));
+        var e = assertThrows(IllegalArgumentException.class, () -> Results.withConstant(t, "epochs", 4));
+        assertTrue(e.getMessage().contains("already has a column 'epochs'"), e.getMessage());
+    }
+
+    @Test
     void figureIsAReadablePng() throws IOException {
         XYChart chart = new XYChart(320, 200);
         chart.addSeries("y", new double[] {1, 2, 3}, new double[] {1, 4, 9});

@@ -21,9 +21,12 @@ import org.modelkey.Profile;
 import org.modelkey.data.ByteImages;
 import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.TrainTestSplit;
+import org.modelkey.data.Seeds;
+import org.modelkey.eval.AccessControlResult;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
 import org.modelkey.store.ModelStore;
+import org.modelkey.transform.AccessConditions;
 import org.modelkey.transform.BlockTransform;
 
 class ProtectedTrainingRecipeTest {
@@ -96,6 +99,28 @@ class ProtectedTrainingRecipeTest {
                 assertFalse(again.trainedNow(), "the stored model is loaded, not retrained");
                 assertArrayEquals(np.network().logits(batch).toFloatArray(), again.network().logits(batch).toFloatArray());
             }
+        }
+    }
+
+    @Test
+    void accessControlScoresTheBaselineAndEachModelUnderTheThreeConditions() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ProtectedTraining recipe = recipe(log);
+        try (ModelStore.Stored baseline = recipe.baseline(); ModelStore.Stored np = recipe.protectedModel(KeyKind.NP)) {
+            ProtectedTrainingResult result = recipe.accessControl(baseline, List.of(np));
+            assertEquals(recipe.accuracy(baseline.network(), UnaryOperator.identity()), result.baselinePlain(), 1e-12);
+            AccessControlResult access = result.access().get("NP");
+            assertEquals(List.of("NP"), List.copyOf(result.access().keySet()));
+            assertEquals(np.card().accuracy(), access.correct(), 1e-12, "the correct key scores as on the card");
+            assertEquals(recipe.accuracy(np.network(), UnaryOperator.identity()), access.plain(), 1e-12);
+            assertEquals(TINY.incorrectKeys(), access.incorrect().length);
+            try (AccessConditions c = AccessConditions.of(np.key(), TINY.incorrectKeys(), Seeds.derive(TINY.seed(), "incorrect-keys"))) {
+                assertEquals(recipe.accuracy(np.network(), c.incorrect().get(1)), access.incorrect()[1], 1e-12,
+                        "incorrect keys come from the seed derived as 'incorrect-keys'");
+            }
+            assertEquals(np.key().id(), result.protectedModels().get(0).keyId());
+            assertEquals(8, result.testImages());
+            assertTrue(log.toString().contains("NP   correct "), log.toString());
         }
     }
 

@@ -61,4 +61,18 @@ class BlockLayoutTest {
         e = assertThrows(IllegalArgumentException.class, () -> new BlockLayout(4, 3, 32, 30));
         assertTrue(e.getMessage().startsWith("image width 30"), e.getMessage());
     }
+
+    @Test
+    void levelsAreTheBlocksEightBitValuesChannelLast() {
+        // 3×2×4 image of levels ch·8 + y·4 + x; M = 2 gives two blocks, the second starting at x = 2.
+        float[] image = new float[24];
+        for (int i = 0; i < 24; i++) {
+            image[i] = i / 255f;
+        }
+        BlockLayout layout = new BlockLayout(2, 3, 2, 4);
+        assertArrayEquals(new int[] {0, 8, 16, 1, 9, 17, 4, 12, 20, 5, 13, 21}, layout.levels(image, 0));
+        assertArrayEquals(new int[] {2, 10, 18, 3, 11, 19, 6, 14, 22, 7, 15, 23}, layout.levels(image, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> layout.levels(image, 2));
+        assertTrue(e.getMessage().contains("outside the image's 2 blocks"));
+    }
 }
