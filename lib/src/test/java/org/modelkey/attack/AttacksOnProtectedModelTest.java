@@ -93,6 +93,22 @@ class AttacksOnProtectedModelTest {
     }
 
     @Test
+    void aKeyEstimationOutcomeScoresEveryKeyOnTheTestSet() throws Exception {
+        KeySearchAttack attack = new KeySearchAttack(new RandomKeySearch(5), new AttackerKnowledge(KeyKind.NP, 2, 4), 32);
+        KeyEstimationOutcome o = KeyEstimationOutcome.run(100, network, KEY, attack, 32, test, 2, 11, 160);
+        assertEquals(accuracyWithKey(), o.access().correct(), 1e-12);
+        assertEquals(KeyEstimationOutcome.accuracy(network, o.search().estimated(), test, 160), o.estimatedAccuracy(), 1e-12);
+        assertEquals(KeyEstimationOutcome.accuracy(network, o.search().start(), test, 160), o.startAccuracy(), 1e-12);
+        assertEquals(2, o.access().incorrect().length);
+        assertEquals(KeyEstimationOutcome.keyBitsAgreeing(o.search().estimated(), KEY), o.keyBitsAgreeing());
+        try (BatchAccuracy batch = BatchAccuracy.of(network.model(), test, 32)) {
+            assertEquals(batch.accuracy(KEY), o.correctOnBatch(), 1e-12, "the correct key on the attacker's batch");
+        }
+        assertEquals(KEY.id(), o.keyId());
+        assertTrue(o.summary().startsWith("subset 100 %: search 5 evaluations"), o.summary());
+    }
+
+    @Test
     void aRandomKeySearchOnTheModelIsRepeatable() throws Exception {
         KeySearchAttack attack = new KeySearchAttack(new RandomKeySearch(10), new AttackerKnowledge(KeyKind.NP, 2, 9), 32);
         KeySearchResult a = attack.run(network, test);
