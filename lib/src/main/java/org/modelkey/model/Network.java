@@ -67,6 +67,15 @@ public final class Network implements AutoCloseable {
         return devices.clone();
     }
 
+    /** @return the number of parameters (weights, biases, BatchNorm's scale and shift), the same with or without a key */
+    public long parameterCount() {
+        long count = 0;
+        for (var p : block().getParameters()) {
+            count += p.getValue().getArray().getShape().size();
+        }
+        return count;
+    }
+
     public Device device() {
         return devices[0];
     }

@@ -2,6 +2,9 @@ package org.modelkey.report;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /** How the notebooks' tables print numbers: rounded decimals, accuracies in percent, huge counts compactly. */
 public final class Numbers {
@@ -20,9 +23,18 @@ public final class Numbers {
         return Math.round(value * scale) / scale;
     }
 
-    /** A fraction in [0, 1] as a percentage rounded to two decimals: 0.73456 → 73.46. */
+    /** A fraction in [0, 1] as a percentage rounded to two decimals: 0.73456 → 73.46; NaN stays NaN. */
     public static double percent(double fraction) {
-        return Math.round(fraction * 10000) / 100.0;
+        return Double.isNaN(fraction) ? fraction : Math.round(fraction * 10000) / 100.0;
+    }
+
+    /** Replaces each named column of fractions by the same column in percent ({@link #percent(double)}); returns the table. */
+    public static Table percent(Table table, String... columns) {
+        for (String column : columns) {
+            double[] values = table.doubleColumn(column).asDoubleArray();
+            table.replaceColumn(column, DoubleColumn.create(column, Arrays.stream(values).map(Numbers::percent).toArray()));
+        }
+        return table;
     }
 
     /**

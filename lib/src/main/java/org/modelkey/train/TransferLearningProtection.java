@@ -1,6 +1,9 @@
 package org.modelkey.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
@@ -9,21 +12,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.modelkey.Profile;
 import org.modelkey.data.CenterCrop;
 import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.ImageDataset;
 import org.modelkey.data.ImageFolder;
 import org.modelkey.data.ImageSource;
+import org.modelkey.data.Sample;
 import org.modelkey.data.SampleTransform;
 import org.modelkey.data.Seeds;
 import org.modelkey.data.StampConfig;
 import org.modelkey.data.StampScenes;
 import org.modelkey.data.StratifiedSubset;
 import org.modelkey.data.TrainTestSplit;
+import org.modelkey.eval.AccessControl;
+import org.modelkey.eval.AccessControlResult;
 import org.modelkey.eval.Predictions;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
@@ -31,6 +40,7 @@ import org.modelkey.model.ModelSpec;
 import org.modelkey.model.Network;
 import org.modelkey.model.PretrainedWeights;
 import org.modelkey.store.ModelStore;
+import org.modelkey.transform.AccessConditions;
 import org.modelkey.transform.BlockTransform;
 
 /**
@@ -343,6 +353,71 @@ public final class TransferLearningProtection {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java lacks SHA-256, which every Java must provide", e);
+        }
+    }
+
+    /**
+     * Access control (ICIP 2021, Table 1): every subset model with the recipe's key, the same
+     * {@code incorrectKeys} incorrect keys (drawn from the seed derived as {@code "incorrect-keys"})
+     * and plain images; one line per model to the log.
+     *
+     * @param baselinePlain the baseline's plain test accuracy, as already measured
+     * @param subsetModels the models of {@link #subsetModel} by subset percent, in table order
+     */
+    public TransferLearningResult accessControl(ModelStore.Stored baseline, double baselinePlain,
+            Map<Double, ModelStore.Stored> subsetModels, int incorrectKeys) throws IOException, TranslateException {
+        SecretKey key = key();
+        List<TransferLearningResult.Subset> subsets = new ArrayList<>();
+        try (AccessConditions conditions = AccessConditions.of(key, incorrectKeys, Seeds.derive(settings.seed(), "incorrect-keys"))) {
+            for (var e : subsetModels.entrySet()) {
+                long start = System.nanoTime();
+                AccessControlResult r = AccessControl.evaluate(e.getValue().network(), testSet, conditions.correct(),
+                        conditions.incorrect(), settings.evalBatch());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                subsets.add(new TransferLearningResult.Subset(e.getKey(), subset(e.getKey()).size(), e.getValue().key().id(),
+                        r, e.getValue().card().trainSeconds(), seconds));
+                log.printf("%3.0f %% subset: correct %.1f %%, incorrect %.1f ± %.1f %% (%d keys), plain %.1f %%%n", e.getKey(),
+                        100 * r.correct(), 100 * r.incorrectMean(), 100 * r.incorrectStd(), r.incorrect().length, 100 * r.plain());
+            }
+        }
+        return new TransferLearningResult(dataset, spec.toString(), incorrectKeys, settings.seed(),
+                data.test().size(), data.train().size(), baselinePlain, baseline.card().trainSeconds(), subsets);
+    }
+
+    /** Names of the set-ups {@link #trainingSpeed} times. */
+    public static final String IN_MEMORY = "in-memory tensors", EMBEDDED = "embedded data set",
+            EMBEDDED_WITH_KEY = "embedded data set + NP key";
+
+    /**
+     * Training speed and the input pipeline (ICIP 2021, Table 3; issue 6): one epoch over the first
+     * {@code images} training images, from tensors already in memory ({@link #IN_MEMORY}), through the
+     * embedded data set ({@link #EMBEDDED}: decode, augment, batch) and the same with the key applied
+     * to each batch ({@link #EMBEDDED_WITH_KEY}), timed by {@link TrainingSpeed#compare}.
+     *
+     * @param oneEpoch the training settings of one timed epoch
+     * @param key the recipe key's transform on NDArrays
+     * @param rounds rounds of every set-up, the first a warm-up (at least 2)
+     */
+    public TrainingSpeed.Result trainingSpeed(int images, TrainingConfig oneEpoch, UnaryOperator<NDArray> key, int rounds)
+            throws IOException, TranslateException {
+        ImageSource head = data.train().select(IntStream.range(0, images).toArray());
+        int side = settings.imageSize(), size = 3 * side * side;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] pixels = new float[images * size];
+            float[] labels = new float[images];
+            for (int i = 0; i < images; i++) {
+                Sample s = head.sample(i);
+                System.arraycopy(s.image().data(), 0, pixels, i * size, size);
+                labels[i] = s.label();
+            }
+            ArrayDataset inMemory = new ArrayDataset.Builder()
+                    .setData(manager.create(pixels, new Shape(images, 3, side, side)))
+                    .optLabels(manager.create(labels)).setSampling(oneEpoch.batchSize(), true).build();
+            ImageDataset embedded = trainingSet(head, oneEpoch.batchSize());
+            return TrainingSpeed.compare(spec, (int) settings.seed(), oneEpoch, List.of(
+                    new TrainingSpeed.Setup(IN_MEMORY, inMemory, UnaryOperator.identity()),
+                    new TrainingSpeed.Setup(EMBEDDED, embedded, UnaryOperator.identity()),
+                    new TrainingSpeed.Setup(EMBEDDED_WITH_KEY, embedded, key)), rounds);
         }
     }
 

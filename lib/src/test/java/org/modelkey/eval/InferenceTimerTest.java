@@ -1,14 +1,17 @@
 package org.modelkey.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modelkey.model.ModelSpec;
 import org.modelkey.model.Network;
 import org.modelkey.train.SyntheticImages;
+import tech.tablesaw.api.Table;
 
 class InferenceTimerTest {
 
@@ -22,6 +25,22 @@ class InferenceTimerTest {
             assertTrue(time.plainMillisPerImage() > 0 && time.keyedMillisPerImage() > 0, time.toString());
             assertTrue(Double.isFinite(time.overhead()) && time.plainImagesPerSecond() > 0, time.toString());
             assertTrue(manager.getManagedArrays().size() == arraysBefore, "timing rounds leave arrays behind");
+        }
+    }
+
+    @Test
+    void onTheFirstBatchTimesOneImageAndTheWholeBatch() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager();
+                Network network = Network.create(ModelSpec.of("resnet8", 10, 3, 8, 8).withBaseWidth(4))) {
+            var test = SyntheticImages.dataset(manager, 10, 2, 1, 3, 12);
+            InferenceTimes timings = InferenceTimer.onFirstBatch(network, test, SyntheticImages.key(1), 1, 2);
+            assertEquals(List.of(1, 12), List.copyOf(timings.byBatch().keySet()));
+            assertEquals(12, timings.largestBatch());
+            assertTrue(timings.at(12).plainMillisPerImage() > 0, timings.toString());
+            Table t = timings.toTable();
+            assertEquals(List.of(InferenceTimes.BATCH, InferenceTimes.PLAIN_MS_PER_IMAGE, InferenceTimes.KEYED_MS_PER_IMAGE,
+                    InferenceTimes.INFERENCE_OVERHEAD_PERCENT), t.columnNames());
+            assertEquals(List.of(1, 12), t.intColumn(InferenceTimes.BATCH).asList());
         }
     }
 

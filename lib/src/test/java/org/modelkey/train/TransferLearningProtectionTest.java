@@ -13,14 +13,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelkey.data.ByteImages;
 import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.TrainTestSplit;
+import org.modelkey.eval.AccessControlResult;
 import org.modelkey.store.ModelStore;
+import org.modelkey.transform.BlockTransform;
 
 class TransferLearningProtectionTest {
 
@@ -82,6 +87,34 @@ class TransferLearningProtectionTest {
                 assertFalse(again.trainedNow(), "the stored model is loaded, not retrained");
                 assertArrayEquals(half.network().logits(batch).toFloatArray(), again.network().logits(batch).toFloatArray());
             }
+        }
+    }
+
+    @Test
+    void accessControlScoresEverySubsetModelAndTrainingSpeedTimesTheThreeSetUps() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TransferLearningProtection recipe = recipe(log);
+        try (ModelStore.Stored baseline = recipe.baseline(); ModelStore.Stored half = recipe.subsetModel(50);
+                BlockTransform key = BlockTransform.of(recipe.key())) {
+            Map<Double, ModelStore.Stored> models = new LinkedHashMap<>();
+            models.put(50.0, half);
+            double plain = recipe.accuracy(baseline.network(), UnaryOperator.identity());
+            TransferLearningResult result = recipe.accessControl(baseline, plain, models, 2);
+            AccessControlResult r = result.access().get(50.0);
+            assertEquals(half.card().accuracy(), r.correct(), 1e-12, "the correct key scores as on the card");
+            assertEquals(recipe.accuracy(half.network(), UnaryOperator.identity()), r.plain(), 1e-12);
+            assertEquals(2, r.incorrect().length);
+            assertEquals(10, result.subsets().get(0).trainImages());
+            assertEquals(List.of(8, 20, plain), List.of(result.testImages(), result.baselineImages(), result.baselinePlain()));
+            assertEquals(half.key().id(), result.subsets().get(0).keyId(), "the id in the stored model's key file");
+            assertTrue(log.toString().contains(" 50 % subset: correct "), log.toString());
+
+            TrainingConfig oneEpoch = TrainingConfig.builder().epochs(1).batchSize(4).seed(5)
+                    .logEvery(0, new PrintStream(new ByteArrayOutputStream())).build();
+            TrainingSpeed.Result speeds = recipe.trainingSpeed(8, oneEpoch, key::encrypt, 2);
+            assertEquals(List.of(TransferLearningProtection.IN_MEMORY, TransferLearningProtection.EMBEDDED,
+                    TransferLearningProtection.EMBEDDED_WITH_KEY), List.copyOf(speeds.timed().keySet()));
+            assertTrue(speeds.median(TransferLearningProtection.EMBEDDED_WITH_KEY) > 0);
         }
     }
 
