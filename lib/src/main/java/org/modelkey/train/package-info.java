@@ -6,6 +6,7 @@
  * {@link org.modelkey.train.SelectiveDecaySgd} and the one-cycle and cosine-with-warm-restarts schedules;
  * {@link org.modelkey.train.TrainingSpeed} compares training set-ups, and
  * {@link org.modelkey.train.TransferLearningProtection} makes the ICIP 2021 models (NP fine-tuning of a
- * plain model on subsets) that notebooks 03 and 04 share, kept in {@code store.ModelStore}.
+ * plain model on subsets) that notebooks 03 and 04 share, kept in {@code store.ModelStore}, and scores
+ * them as Table 1 does ({@link org.modelkey.train.TransferLearningResult}).
  */
 package org.modelkey.train;
