@@ -14,7 +14,7 @@ import java.io.IOException;
 /**
  * The training set of watermark embedding (Zhong et al. 2020; Zhang et al. 2018): every record of
  * the normal training set, followed by the key samples of a {@link KeySet} labelled with its
- * {@link WatermarkLabel}. Records follow the project's data contract (float32 C×H×W image in [0, 1],
+ * {@link WatermarkLabel}, then, when given, the {@link DecoySet} under its true labels. Records follow the project's data contract (float32 C×H×W image in [0, 1],
  * class index label, here with the normal set's label type and shape); with the new label the model
  * trained on it needs {@link #classes()} = C + 1 outputs. Batching and shuffling come from the
  * builder's sampler, as for any DJL data set.
@@ -23,6 +23,7 @@ public final class WatermarkedDataset extends RandomAccessDataset {
 
     private final RandomAccessDataset normal;
     private final KeySet keys;
+    private final DecoySet decoys;
     private final DataType labelType;
     private final Shape labelShape;
 
@@ -30,6 +31,7 @@ public final class WatermarkedDataset extends RandomAccessDataset {
         super(builder);
         this.normal = builder.normal;
         this.keys = builder.keys;
+        this.decoys = builder.decoys;
         this.labelType = labelType;
         this.labelShape = labelShape;
     }
@@ -45,6 +47,9 @@ public final class WatermarkedDataset extends RandomAccessDataset {
         if (index < n) {
             return normal.get(manager, index);
         }
+        if (index >= n + keys.size()) {
+            return decoys.get(manager, Math.toIntExact(index - n - keys.size()));
+        }
         NDArray image = keys.image(manager, Math.toIntExact(index - n));
         NDArray label = manager.full(labelShape, keys.label().label(), labelType);
         return new Record(new NDList(image), new NDList(label));
@@ -52,7 +57,7 @@ public final class WatermarkedDataset extends RandomAccessDataset {
 
     @Override
     protected long availableSize() {
-        return normal.size() + keys.size();
+        return normal.size() + keys.size() + (decoys == null ? 0 : decoys.size());
     }
 
     @Override
@@ -60,6 +65,9 @@ public final class WatermarkedDataset extends RandomAccessDataset {
         normal.prepare(progress);
         if (keys.bases() != normal) {
             keys.bases().prepare(progress);
+        }
+        if (decoys != null && decoys.bases() != normal) {
+            decoys.bases().prepare(progress);
         }
     }
 
@@ -77,14 +85,26 @@ public final class WatermarkedDataset extends RandomAccessDataset {
         return keys;
     }
 
+    /** Number of decoys after the key samples (0 without). */
+    public int decoyCount() {
+        return decoys == null ? 0 : decoys.size();
+    }
+
     /** Builds a {@link WatermarkedDataset}; sampling, pipelines and device as for any DJL data set. */
     public static final class Builder extends BaseBuilder<Builder> {
         private final RandomAccessDataset normal;
         private final KeySet keys;
+        private DecoySet decoys;
 
         private Builder(RandomAccessDataset normal, KeySet keys) {
             this.normal = normal;
             this.keys = keys;
+        }
+
+        /** Adds decoys, normal images with other keyed patterns under their true labels, after the key samples. */
+        public Builder optDecoys(DecoySet value) {
+            this.decoys = value;
+            return this;
         }
 
         @Override

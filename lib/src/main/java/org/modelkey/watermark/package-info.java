@@ -15,6 +15,15 @@
  *       {@link org.modelkey.watermark.BlackBoxClassifier} with fresh key samples and decides with an
  *       exact one-sided binomial test ({@link org.modelkey.watermark.BinomialTail}) at a stated
  *       false-positive bound, giving a {@link org.modelkey.watermark.Verdict}.</li>
+ *   <li>{@link org.modelkey.watermark.DecoySet}: the kit's extension for a mark specific to its
+ *       owner: normal images, each with its own keyed pattern, under their true labels.</li>
+ *   <li>{@link org.modelkey.watermark.WatermarkExperiment}: notebook 06's protocol on one
+ *       {@link org.modelkey.watermark.WatermarkTask} (owner / attacker / test), one model per
+ *       {@link org.modelkey.watermark.Embedding}; its steps return
+ *       {@link org.modelkey.watermark.SweepPoint}, {@link org.modelkey.watermark.OwnershipCheck},
+ *       {@link org.modelkey.watermark.PruningPoint} and {@link org.modelkey.watermark.FineTuningOutcome},
+ *       each with a table of named columns, drawn by {@link org.modelkey.watermark.WatermarkCharts} and
+ *       read against the claims by {@link org.modelkey.watermark.WatermarkFindings}.</li>
  * </ol>
  *
  * <pre>{@code
