@@ -71,7 +71,10 @@ public final class WatermarkExperiment implements AutoCloseable {
         this.devices = b.devices;
     }
 
-    /** A builder for the protocol on {@code task}; every setting has the demo's default. */
+    /**
+     * A builder for the protocol on {@code task}; every setting has a default (ResNet-8 of width 8,
+     * 8 epochs, batch 64, one-cycle peak 0.2, 500 queries).
+     */
     public static Builder builder(WatermarkTask task) {
         return new Builder(task);
     }
@@ -322,7 +325,7 @@ public final class WatermarkExperiment implements AutoCloseable {
      */
     public record Verification(Embedding embedding, OwnershipVerifier verifier, KeySet queries, double innocentRate) {}
 
-    /** Settings of a {@link WatermarkExperiment}; the defaults are the demo's. */
+    /** Settings of a {@link WatermarkExperiment}. */
     public static final class Builder {
         private final WatermarkTask task;
         private String model = "resnet8";
