@@ -75,12 +75,13 @@ public final class TransferLearningProtection {
 
         /**
          * The profile's sizes: the paper's (ImageNet 224×224 crops, ResNet-50, 15 fine-tuning epochs,
-         * Sec. 4.1), or the embedded 32×32 stamps with a small ResNet for CPU runs.
+         * Sec. 4.1), or the embedded 32×32 stamps with a small ResNet for CPU runs. The rehearsal
+         * of {@code paper} caps the image side at 32 ({@link Profile#rehearsalCap}).
          *
          * @return the settings of {@code profile}
          */
         public static Settings of(Profile profile) {
-            return builder().imageSize(profile.pick(32, 32, 224))
+            return builder().imageSize(profile.rehearsalCap("image side", profile.pick(32, 32, 224), 32))
                     .counts(profile.pick(200, 4000, 0), profile.pick(50, 1000, 0))
                     .model(profile.pick("resnet8", "resnet20", "resnet50"), profile.pick(4, 8, 0))
                     .baseline(profile.pick(1, 8, 0), profile.pick(32, 64, 128), 0.1f)
