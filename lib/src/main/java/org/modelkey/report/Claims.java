@@ -116,8 +116,8 @@ public final class Claims {
         System.out.println("claims of notebook " + notebook + ": " + counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
                 + (results.profile().isSmoke() ? " (profile smoke: its models are too small, these verdicts decide nothing)"
-                        : results.profile().isRehearsal() ? " (a rehearsal: its models trained " + Profile.REHEARSAL_STEPS
-                                + " steps on miniature data, these verdicts decide nothing)" : ""));
+                        : results.profile().isRehearsal() ? " (a rehearsal: miniature data, at most " + Profile.REHEARSAL_STEPS
+                                + " optimizer steps per fit; these verdicts decide nothing)" : ""));
         return out;
     }
 
