@@ -297,7 +297,9 @@ public final class TransferLearningProtection {
      * from scratch with a one-cycle schedule on the whole plain training set.
      */
     public ModelStore.Stored baseline() throws IOException, TranslateException {
-        TrainingConfig config = oneCycle(settings.baselineEpochs(), settings.baselineBatch(), settings.baselineRate());
+        // at paper the baseline is the pre-trained file: 0 epochs, no training config to build
+        TrainingConfig config = pretrained != null ? null
+                : oneCycle(settings.baselineEpochs(), settings.baselineBatch(), settings.baselineRate());
         String training = pretrained != null ? "pre-trained parameters " + pretrained.getFileName() + " "
                 + sha256(pretrained).substring(0, 12) : config.describe(augmentation);
         ModelStore.Recipe recipe = new ModelStore.Recipe(dataset, data.train().classes(), settings.seed(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -24,6 +25,9 @@ import org.modelkey.data.ByteImages;
 import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.TrainTestSplit;
 import org.modelkey.eval.AccessControlResult;
+import org.modelkey.model.ModelSpec;
+import org.modelkey.model.Network;
+import org.modelkey.model.PretrainedWeights;
 import org.modelkey.store.ModelStore;
 import org.modelkey.transform.BlockTransform;
 
@@ -60,6 +64,25 @@ class TransferLearningProtectionTest {
         TrainTestSplit<ByteImages> data = new TrainTestSplit<>(images(10, 1), images(4, 2));
         return new TransferLearningProtection(settings, data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null,
                 new ModelStore(dir), null, new PrintStream(log, true));
+    }
+
+    @Test
+    void thePaperBaselineOfZeroEpochsIsThePreTrainedFile() throws Exception {
+        TrainTestSplit<ByteImages> data = new TrainTestSplit<>(images(10, 1), images(4, 2));
+        TransferLearningProtection.Settings settings = tiny().baseline(0, 8, 0.1f).subsetPercents(List.of(100.0)).build();
+        Path file;
+        Engine.getInstance().setRandomSeed(9);
+        try (Network source = Network.create(ModelSpec.of("resnet8", 2, 3, 8, 8).withBaseWidth(4))) {
+            file = PretrainedWeights.save(source, dir.resolve("pretrained.params"));
+        }
+        TransferLearningProtection recipe = new TransferLearningProtection(settings, data, "two-tone 8px 20+8",
+                new HorizontalFlip(0.5), null, new ModelStore(dir.resolve("store")), file,
+                new PrintStream(new ByteArrayOutputStream(), true));
+        try (ModelStore.Stored baseline = recipe.baseline()) {
+            assertTrue(baseline.trainedNow());
+            assertTrue(baseline.card().training().startsWith("pre-trained parameters pretrained.params "),
+                    baseline.card().training());
+        }
     }
 
     @Test
