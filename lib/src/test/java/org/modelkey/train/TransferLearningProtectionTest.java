@@ -142,6 +142,25 @@ class TransferLearningProtectionTest {
     }
 
     @Test
+    void theTrainingSpeedOfPhotographsLargerThanTheInputCropsTheInMemoryTensors() throws Exception {
+        // as at paper: the photographs (here 6×6, as the rehearsal's 64 px for a 72 px input) are not of
+        // the network's input size (8×8); the augmentation and the test crop bring them to it
+        Random random = new Random(3);
+        byte[] pixels = new byte[16 * 3 * 6 * 6];
+        random.nextBytes(pixels);
+        int[] labels = new int[16];
+        Arrays.setAll(labels, i -> i % 2);
+        ByteImages photos = ByteImages.labelled(3, 6, 6, pixels, labels, CLASSES);
+        TransferLearningProtection recipe = new TransferLearningProtection(tiny().subsetPercents(List.of(100.0)).build(),
+                new TrainTestSplit<>(photos, photos), "photographs 6px 16+16", org.modelkey.data.CenterCrop.of(8),
+                org.modelkey.data.CenterCrop.of(8), new ModelStore(dir), null, new PrintStream(new ByteArrayOutputStream(), true));
+        TrainingConfig oneEpoch = TrainingConfig.builder().epochs(1).batchSize(4).seed(5)
+                .logEvery(0, new PrintStream(new ByteArrayOutputStream())).build();
+        TrainingSpeed.Result speeds = recipe.trainingSpeed(8, oneEpoch, UnaryOperator.identity(), 2);
+        assertTrue(speeds.median(TransferLearningProtection.IN_MEMORY) > 0);
+    }
+
+    @Test
     void aSubsetOutsideTheRecipeOrOutsideTheRangeIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> recipe(new ByteArrayOutputStream())
                 .subsetModel(30));
