@@ -291,6 +291,16 @@ public final class TransferLearningProtection {
         return ImageDataset.builder(source).setSampling(batch, true).optTransform(augmentation, settings.seed()).build();
     }
 
+    /**
+     * Plain images of {@code source} as the models take them, unaugmented: centre-cropped as the test
+     * images are when the recipe crops them (ImageNet photographs come in every size), shuffled,
+     * batches of {@code batch}; e.g. the attacker's images in notebook 04.
+     */
+    public ImageDataset plainSet(ImageSource source, int batch) {
+        ImageDataset.Builder plain = ImageDataset.builder(source).setSampling(batch, true);
+        return (testCrop == null ? plain : plain.optTransform(testCrop, settings.seed())).build();
+    }
+
     /** The store's name of the model fine-tuned on {@code percent} % of the training set. */
     public String subsetName(double percent) {
         return String.format("03-np-m%d-subset-%d", settings.blockSize(), Math.round(percent));

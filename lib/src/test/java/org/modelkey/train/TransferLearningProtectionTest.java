@@ -158,6 +158,10 @@ class TransferLearningProtectionTest {
                 .logEvery(0, new PrintStream(new ByteArrayOutputStream())).build();
         TrainingSpeed.Result speeds = recipe.trainingSpeed(8, oneEpoch, UnaryOperator.identity(), 2);
         assertTrue(speeds.median(TransferLearningProtection.IN_MEMORY) > 0);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(new Shape(3, 8, 8), recipe.plainSet(photos, 4).get(manager, 0).getData().head().getShape(),
+                    "plain images come as the model's input too");
+        }
     }
 
     @Test
