@@ -1,5 +1,6 @@
 package org.modelkey;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,6 +67,47 @@ public enum Profile {
      */
     public boolean isRehearsal() {
         return isPaper() && rehearsal(System.getenv());
+    }
+
+    /** Optimizer steps one fit runs at most in a rehearsal ({@link #stepCap}). */
+    public static final int REHEARSAL_STEPS = 2;
+
+    /**
+     * The most optimizer steps one fit of {@code train.TrainingLoop} runs: {@value #REHEARSAL_STEPS}
+     * in a rehearsal, so that the paper's epochs and batch sizes rehearse in minutes on the CPU;
+     * 0 (no cap) otherwise. {@code TrainingConfig} takes it as its default.
+     */
+    public int stepCap() {
+        return isRehearsal() ? REHEARSAL_STEPS : 0;
+    }
+
+    /**
+     * A count or size of this profile's settings, at most {@code cap} in a rehearsal, where the
+     * paper's value (e.g. 100 incorrect keys, 224-pixel images) would take hours on the CPU; the
+     * cap is printed, naming {@code what} and the paper's value. Outside a rehearsal: {@code value}.
+     */
+    public int rehearsalCap(String what, int value, int cap) {
+        return capped(isRehearsal(), what, value, cap, System.out);
+    }
+
+    static int capped(boolean rehearsal, String what, int value, int cap, PrintStream log) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("the rehearsal's cap of " + what + " is " + cap + ": give at least 1");
+        }
+        if (!rehearsal || value <= cap) {
+            return value;
+        }
+        log.printf("rehearsal: %s capped at %d (paper: %d)%n", what, cap, value);
+        return cap;
+    }
+
+    /**
+     * The profile as result rows record it: its label, and in a rehearsal what the rehearsal changes,
+     * e.g. {@code paper rehearsal (miniature data, CPU, at most 2 optimizer steps per fit)}.
+     */
+    public String describe() {
+        return isRehearsal() ? label() + " rehearsal (miniature data, CPU, at most " + REHEARSAL_STEPS
+                + " optimizer steps per fit)" : label();
     }
 
     /** Parses a profile name, with an error that lists the valid ones. */

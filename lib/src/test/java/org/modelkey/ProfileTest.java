@@ -44,4 +44,18 @@ class ProfileTest {
         e = assertThrows(IllegalArgumentException.class, () -> Profile.rehearsal(Map.of(Profile.REHEARSAL_VARIABLE, "yes")));
         assertTrue(e.getMessage().contains("set it to 1"), e.getMessage());
     }
+
+    @Test
+    void aRehearsalCapsCountsAndSaysSo() {
+        var out = new java.io.ByteArrayOutputStream();
+        var log = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(100, Profile.capped(false, "incorrect keys", 100, 5, log));
+        assertEquals(3, Profile.capped(true, "incorrect keys", 3, 5, log));
+        assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(5, Profile.capped(true, "incorrect keys", 100, 5, log));
+        assertEquals("rehearsal: incorrect keys capped at 5 (paper: 100)\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(IllegalArgumentException.class, () -> Profile.capped(true, "keys", 100, 0, log));
+        assertEquals(0, Profile.PAPER.stepCap(), "no rehearsal without MODELKEY_REHEARSAL");
+        assertEquals("paper", Profile.PAPER.describe());
+    }
 }

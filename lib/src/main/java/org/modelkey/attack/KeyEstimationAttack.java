@@ -25,17 +25,33 @@ import tech.tablesaw.api.Table;
 public final class KeyEstimationAttack implements KeySearch {
 
     private final int passes;
+    private final int maxEvaluations;
 
     /**
      * @param passes passes over all index pairs (the authors used 10)
      * @throws IllegalArgumentException if {@code passes} is not positive
      */
     public KeyEstimationAttack(int passes) {
+        this(passes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param passes passes over all index pairs (the authors used 10)
+     * @param maxEvaluations the most evaluations of one search, the start key's included: the search
+     *     ends there, within a pass (the rehearsal of the paper profile caps it; the papers do not)
+     * @throws IllegalArgumentException if {@code passes} or {@code maxEvaluations} is not positive
+     */
+    public KeyEstimationAttack(int passes, int maxEvaluations) {
         if (passes < 1) {
             throw new IllegalArgumentException("number of passes " + passes
                     + " is not positive: give at least 1 pass over the index pairs (the authors used 10)");
         }
+        if (maxEvaluations < 1) {
+            throw new IllegalArgumentException("evaluation budget " + maxEvaluations
+                    + " is not positive: give at least 1 (the start key's evaluation)");
+        }
         this.passes = passes;
+        this.maxEvaluations = maxEvaluations;
     }
 
     public int passes() {
@@ -50,7 +66,8 @@ public final class KeyEstimationAttack implements KeySearch {
 
     /**
      * Runs the search from {@code start} against {@code objective}: {@code passes} passes over the
-     * index pairs, one evaluation per swap that changes the key, plus one for the start key.
+     * index pairs, one evaluation per swap that changes the key, plus one for the start key; at most
+     * {@code maxEvaluations} in all.
      */
     public KeySearchResult search(KeyObjective objective, SecretKey start) {
         Objects.requireNonNull(objective, "objective");
@@ -73,9 +90,13 @@ public final class KeyEstimationAttack implements KeySearch {
         second.append(-1);
         candidate.append(startAccuracy);
         kept.append(startAccuracy);
+        search:
         for (int p = 1; p <= passes; p++) {
             for (int i = 0; i < beta.length; i++) {
                 for (int j = i + 1; j < beta.length; j++) {
+                    if (evaluation.size() >= maxEvaluations) {
+                        break search;
+                    }
                     if (beta[i] == beta[j]) {
                         continue;
                     }

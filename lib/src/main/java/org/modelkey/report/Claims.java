@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  * {@linkplain Verdict#HELD held}, {@linkplain Verdict#NOT_HELD not held}, or
  * {@linkplain Verdict#NOT_TESTABLE not testable} (its scale check did not hold, a precondition failed,
  * or this run does not measure its quantity). A claim that does not hold is a result: nothing here
- * throws for it, at any profile; at {@code smoke} the verdicts are printed and decide nothing.
+ * throws for it, at any profile; at {@code smoke} and in a rehearsal the verdicts are printed and decide nothing.
  *
  * <p>A cell reads like the paper's claim:
  * <pre>{@code
@@ -115,7 +115,9 @@ public final class Claims {
                 .collect(Collectors.groupingBy(v -> v, LinkedHashMap::new, Collectors.counting()));
         System.out.println("claims of notebook " + notebook + ": " + counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
-                + (results.profile().isSmoke() ? " (profile smoke: its models are too small, these verdicts decide nothing)" : ""));
+                + (results.profile().isSmoke() ? " (profile smoke: its models are too small, these verdicts decide nothing)"
+                        : results.profile().isRehearsal() ? " (a rehearsal: miniature data, at most " + Profile.REHEARSAL_STEPS
+                                + " optimizer steps per fit; these verdicts decide nothing)" : ""));
         return out;
     }
 

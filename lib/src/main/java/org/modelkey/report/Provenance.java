@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.modelkey.Profile;
 
 /**
- * Where a result came from, in the spirit of Tribuo's provenance: the profile, the commit of the
+ * Where a result came from, in the spirit of Tribuo's provenance: the profile (and, in a rehearsal,
+ * what it changes: {@link Profile#describe}), the commit of the
  * code that produced it, the engine it ran on and the base seed ({@link Profile#seed()}). Every row a
  * notebook saves carries these, beside its own columns (data set and size, model, key id, wall time).
  */
@@ -23,7 +24,7 @@ public record Provenance(String profile, String commit, String engine, String de
     /** Provenance of the current run. */
     public static Provenance of(Profile profile) {
         Engine engine = Engine.getInstance();
-        return new Provenance(profile.label(), commit(Profile.projectRoot()),
+        return new Provenance(profile.describe(), commit(Profile.projectRoot()),
                 engine.getEngineName() + " " + engine.getVersion(), engine.defaultDevice().toString(), profile.seed());
     }
 

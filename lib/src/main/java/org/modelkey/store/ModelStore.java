@@ -56,9 +56,13 @@ public final class ModelStore {
         this.root = Objects.requireNonNull(root, "store folder").toAbsolutePath().normalize();
     }
 
-    /** The profile's store: {@code Profile.cacheDir()/models/<profile>}. */
+    /**
+     * The profile's store: {@code Profile.cacheDir()/models/<profile>}, and {@code models/paper-rehearsal}
+     * for the rehearsal, whose capped models a real paper run must never load.
+     */
     public static ModelStore of(Profile profile) {
-        return new ModelStore(Profile.cacheDir().resolve("models").resolve(profile.label()));
+        return new ModelStore(Profile.cacheDir().resolve("models")
+                .resolve(profile.isRehearsal() ? profile.label() + "-rehearsal" : profile.label()));
     }
 
     /**

@@ -65,12 +65,13 @@ public final class ProtectedTraining {
 
         /**
          * The profile's sizes: CIFAR-10 and ResNet-18 for 30 epochs at {@code paper}, the embedded
-         * 32×32 stamps with a small ResNet for CPU runs; M = 4 everywhere.
+         * 32×32 stamps with a small ResNet for CPU runs; M = 4 everywhere. The rehearsal of
+         * {@code paper} caps the incorrect keys at 5 ({@link Profile#rehearsalCap}).
          */
         public static Settings of(Profile profile) {
             return new Settings(32, profile.pick(200, 4000, 50_000), profile.pick(50, 1000, 10_000),
                     profile.pick("resnet8", "resnet20", "resnet18"), profile.pick(4, 8, 0), profile.pick(1, 8, 30),
-                    profile.pick(32, 64, 128), 0.1f, 4, profile.pick(2, 10, 100), 250, profile.seed(),
+                    profile.pick(32, 64, 128), 0.1f, 4, profile.rehearsalCap("incorrect keys per model", profile.pick(2, 10, 100), 5), 250, profile.seed(),
                     profile.isPaper() ? "02-baseline" : TransferLearningProtection.BASELINE);
         }
     }

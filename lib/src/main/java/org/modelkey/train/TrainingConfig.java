@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.modelkey.Profile;
 import org.modelkey.data.SampleTransform;
 
 /**
@@ -23,6 +24,7 @@ public final class TrainingConfig {
     final Path checkpoint;
     final int checkpointEvery;
     final int stopAfterSteps;
+    final int stepCap;
 
     private TrainingConfig(Builder b) {
         this.epochs = b.epochs;
@@ -36,14 +38,17 @@ public final class TrainingConfig {
         this.checkpoint = b.checkpoint;
         this.checkpointEvery = b.checkpointEvery;
         this.stopAfterSteps = b.stopAfterSteps;
+        this.stepCap = b.stepCap;
     }
 
     /**
      * What decides the trained weights besides data, seed and epochs: batch size, optimiser and
-     * schedule, e.g. {@code batch 64, SGD momentum 0.9, weight decay 5.0E-4, one-cycle, max rate 0.1}.
+     * schedule, e.g. {@code batch 64, SGD momentum 0.9, weight decay 5.0E-4, one-cycle, max rate 0.1},
+     * and a step cap when there is one ({@code , at most 2 optimizer steps per fit}).
      */
     public String describe() {
-        return "batch " + batchSize + ", SGD momentum " + momentum + ", weight decay " + weightDecay + ", " + schedule;
+        return "batch " + batchSize + ", SGD momentum " + momentum + ", weight decay " + weightDecay + ", " + schedule
+                + (stepCap > 0 ? ", at most " + stepCap + " optimizer steps per fit" : "");
     }
 
     /** {@link #describe()} with the augmentation the training images get: a model card's training settings. */
@@ -64,6 +69,11 @@ public final class TrainingConfig {
     /** @return where the run's progress lines go */
     public PrintStream log() {
         return log;
+    }
+
+    /** @return the most optimizer steps one fit runs (0: no cap), see {@link Builder#stepCap} */
+    public int stepCap() {
+        return stepCap;
     }
 
     /** The checkpoint file this run writes and resumes from, if any. */
@@ -88,6 +98,7 @@ public final class TrainingConfig {
         private Path checkpoint;
         private int checkpointEvery;
         private int stopAfterSteps;
+        private int stepCap = Profile.current().stepCap();
 
         private Builder() {}
 
@@ -154,6 +165,21 @@ public final class TrainingConfig {
                 throw new IllegalArgumentException("stopAfterSteps " + steps + " is negative: give 0 to run to the end");
             }
             stopAfterSteps = steps;
+            return this;
+        }
+
+        /**
+         * Ends every fit after {@code steps} optimizer steps in all, the epoch it is in ending there
+         * (its statistics over the steps run, its epoch-end listeners heard), the schedule still
+         * that of the configured epochs; 0: no cap. The default is the profile's
+         * ({@link Profile#stepCap}): the rehearsal of the paper profile caps every fit, here in one
+         * place; unlike {@link #stopAfterSteps} nothing is left to resume.
+         */
+        public Builder stepCap(int steps) {
+            if (steps < 0) {
+                throw new IllegalArgumentException("step cap " + steps + " is negative: give 0 for no cap");
+            }
+            stepCap = steps;
             return this;
         }
 

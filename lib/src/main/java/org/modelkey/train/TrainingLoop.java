@@ -29,7 +29,8 @@ import org.modelkey.model.Network;
  *
  * <p>Everything around the steps is a {@link TrainingListener}: the progress line, the resumable
  * checkpoints ({@link TrainingConfig.Builder#checkpoint}), after-step hooks ({@link #afterStep}) and
- * best-validation restore ({@link BestValidation}).
+ * best-validation restore ({@link BestValidation}). A step cap ({@link TrainingConfig.Builder#stepCap},
+ * set by the rehearsal of the paper profile) ends the fit early, the epoch it is in ending there.
  *
  * <pre>{@code
  * Engine.getInstance().setRandomSeed(seed);                 // repeatable initialization
@@ -114,7 +115,7 @@ public final class TrainingLoop {
             config.log.printf("resuming %s at epoch %d, step %d%n", config.checkpoint, at.epoch() + 1, at.batchInEpoch());
         }
         List<TrainingListener> all = new ArrayList<>(listeners);
-        all.add(new ProgressLine(config.log, config.logEvery, config.epochs));
+        all.add(new ProgressLine(config.log, config.logEvery, config.epochs, config.stepCap));
         if (config.checkpoint != null) {
             all.add(new CheckpointWriter(config.checkpoint, config.checkpointEvery, network, optimizer, settings));
         }
@@ -164,6 +165,7 @@ public final class TrainingLoop {
                 now = new Checkpoint.Progress(epoch, step, globalStep, now.lossSum() + tally.lossSum,
                         now.correct() + tally.correct, now.seen() + tally.counted);
                 boolean stop = config.stopAfterSteps > 0 && stepsThisCall == config.stopAfterSteps;
+                boolean capped = config.stepCap > 0 && stepsThisCall == config.stepCap;
                 TrainingListener.Step event = new TrainingListener.Step(stepsPerEpoch, step, tally.images,
                         optimizer.currentLearningRate(), now, stop && step < stepsPerEpoch);
                 for (TrainingListener l : all) {
@@ -171,6 +173,9 @@ public final class TrainingLoop {
                 }
                 if (event.stopping()) {
                     return new TrainingHistory(finished, stepsThisCall, false);
+                }
+                if (capped) {
+                    break;
                 }
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -180,6 +185,9 @@ public final class TrainingLoop {
             Checkpoint.Progress next = new Checkpoint.Progress(epoch + 1, 0, globalStep, 0, 0, 0);
             for (TrainingListener l : all) {
                 l.onEpoch(stats, next);
+            }
+            if (config.stepCap > 0 && stepsThisCall == config.stepCap) {
+                return new TrainingHistory(finished, stepsThisCall, true);
             }
             if (config.stopAfterSteps > 0 && stepsThisCall == config.stopAfterSteps && epoch + 1 < config.epochs) {
                 return new TrainingHistory(finished, stepsThisCall, false);

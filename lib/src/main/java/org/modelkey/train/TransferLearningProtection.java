@@ -36,6 +36,7 @@ import org.modelkey.eval.AccessControlResult;
 import org.modelkey.eval.Predictions;
 import org.modelkey.key.KeyKind;
 import org.modelkey.key.SecretKey;
+import org.modelkey.model.ModelRegistry;
 import org.modelkey.model.ModelSpec;
 import org.modelkey.model.Network;
 import org.modelkey.model.PretrainedWeights;
@@ -58,6 +59,12 @@ public final class TransferLearningProtection {
     /** Environment variable naming the pre-trained ResNet-50 parameter file of the paper profile. */
     public static final String PRETRAINED_ENV = "MODELKEY_PRETRAINED";
 
+    /**
+     * The image side of the rehearsal: the smallest multiple of M = 4 above
+     * {@link ModelRegistry#SMALL_INPUT}, so ResNet-50 keeps the ImageNet stem (7×7, stride 2, max-pool).
+     */
+    public static final int REHEARSAL_SIDE = 72;
+
     /** How the models are made at one profile. */
     public record Settings(int imageSize, int trainCount, int testCount, String architecture, int baseWidth,
             int baselineEpochs, int baselineBatch, float baselineRate, int fineTuneEpochs, int fineTuneBatch,
@@ -75,12 +82,13 @@ public final class TransferLearningProtection {
 
         /**
          * The profile's sizes: the paper's (ImageNet 224×224 crops, ResNet-50, 15 fine-tuning epochs,
-         * Sec. 4.1), or the embedded 32×32 stamps with a small ResNet for CPU runs.
+         * Sec. 4.1), or the embedded 32×32 stamps with a small ResNet for CPU runs. The rehearsal
+         * of {@code paper} caps the image side at {@value #REHEARSAL_SIDE} ({@link Profile#rehearsalCap}).
          *
          * @return the settings of {@code profile}
          */
         public static Settings of(Profile profile) {
-            return builder().imageSize(profile.pick(32, 32, 224))
+            return builder().imageSize(profile.rehearsalCap("image side", profile.pick(32, 32, 224), REHEARSAL_SIDE))
                     .counts(profile.pick(200, 4000, 0), profile.pick(50, 1000, 0))
                     .model(profile.pick("resnet8", "resnet20", "resnet50"), profile.pick(4, 8, 0))
                     .baseline(profile.pick(1, 8, 0), profile.pick(32, 64, 128), 0.1f)
@@ -185,6 +193,7 @@ public final class TransferLearningProtection {
     private final String dataset;
     private final ModelSpec spec;
     private final SampleTransform augmentation;
+    private final SampleTransform testCrop;
     private final RandomAccessDataset testSet;
     private final ModelStore store;
     private final Path pretrained;
@@ -208,6 +217,7 @@ public final class TransferLearningProtection {
         this.store = store;
         this.pretrained = pretrained;
         this.log = log;
+        this.testCrop = testCrop;
         this.spec = ModelSpec.of(settings.architecture(), data.train().classes().size(), 3, settings.imageSize(),
                 settings.imageSize()).withBaseWidth(settings.baseWidth());
         ImageDataset.Builder test = ImageDataset.builder(data.test()).setSampling(settings.evalBatch(), false);
@@ -281,6 +291,16 @@ public final class TransferLearningProtection {
         return ImageDataset.builder(source).setSampling(batch, true).optTransform(augmentation, settings.seed()).build();
     }
 
+    /**
+     * Plain images of {@code source} as the models take them, unaugmented: centre-cropped as the test
+     * images are when the recipe crops them (ImageNet photographs come in every size), shuffled,
+     * batches of {@code batch}; e.g. the attacker's images in notebook 04.
+     */
+    public ImageDataset plainSet(ImageSource source, int batch) {
+        ImageDataset.Builder plain = ImageDataset.builder(source).setSampling(batch, true);
+        return (testCrop == null ? plain : plain.optTransform(testCrop, settings.seed())).build();
+    }
+
     /** The store's name of the model fine-tuned on {@code percent} % of the training set. */
     public String subsetName(double percent) {
         return String.format("03-np-m%d-subset-%d", settings.blockSize(), Math.round(percent));
@@ -296,7 +316,9 @@ public final class TransferLearningProtection {
      * from scratch with a one-cycle schedule on the whole plain training set.
      */
     public ModelStore.Stored baseline() throws IOException, TranslateException {
-        TrainingConfig config = oneCycle(settings.baselineEpochs(), settings.baselineBatch(), settings.baselineRate());
+        // at paper the baseline is the pre-trained file: 0 epochs, no training config to build
+        TrainingConfig config = pretrained != null ? null
+                : oneCycle(settings.baselineEpochs(), settings.baselineBatch(), settings.baselineRate());
         String training = pretrained != null ? "pre-trained parameters " + pretrained.getFileName() + " "
                 + sha256(pretrained).substring(0, 12) : config.describe(augmentation);
         ModelStore.Recipe recipe = new ModelStore.Recipe(dataset, data.train().classes(), settings.seed(),
@@ -390,7 +412,8 @@ public final class TransferLearningProtection {
 
     /**
      * Training speed and the input pipeline (ICIP 2021, Table 3; issue 6): one epoch over the first
-     * {@code images} training images, from tensors already in memory ({@link #IN_MEMORY}), through the
+     * {@code images} training images, from tensors already in memory ({@link #IN_MEMORY}: the images
+     * centre-cropped to the network's input as the test images are, when the recipe crops them), through the
      * embedded data set ({@link #EMBEDDED}: decode, augment, batch) and the same with the key applied
      * to each batch ({@link #EMBEDDED_WITH_KEY}), timed by {@link TrainingSpeed#compare}.
      *
@@ -406,7 +429,7 @@ public final class TransferLearningProtection {
             float[] pixels = new float[images * size];
             float[] labels = new float[images];
             for (int i = 0; i < images; i++) {
-                Sample s = head.sample(i);
+                Sample s = testCrop == null ? head.sample(i) : testCrop.apply(head.sample(i), null);
                 System.arraycopy(s.image().data(), 0, pixels, i * size, size);
                 labels[i] = s.label();
             }

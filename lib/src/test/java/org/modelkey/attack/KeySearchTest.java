@@ -55,6 +55,23 @@ class KeySearchTest {
         assertEquals(r.evaluations(), r.curve().rowCount());
     }
 
+    @Test
+    void anEvaluationBudgetEndsTheSearchWithinAPassAndLeavesTheRestAsBefore() {
+        SecretKey start = SecretKey.fromSeed(KeyKind.NP, 2, 3, 11);   // L = 12: 36 swaps that change the key per pass
+        KeySearchResult full = new KeyEstimationAttack(1).search(KeySearchTest::erratic, start);
+        assertEquals(37, full.evaluations());
+        KeySearchResult capped = new KeyEstimationAttack(1, 10).search(KeySearchTest::erratic, start);
+        assertEquals(10, capped.evaluations());
+        assertEquals(10, capped.curve().rowCount());
+        for (int r = 0; r < 10; r++) {
+            assertEquals(full.curve().doubleColumn("kept_accuracy").getDouble(r),
+                    capped.curve().doubleColumn("kept_accuracy").getDouble(r), "row " + r);
+        }
+        assertEquals(full.curve().doubleColumn("kept_accuracy").getDouble(9), capped.accuracy());
+        assertEquals(37, new KeyEstimationAttack(1, 1000).search(KeySearchTest::erratic, start).evaluations());
+        assertThrows(IllegalArgumentException.class, () -> new KeyEstimationAttack(1, 0));
+    }
+
     @ParameterizedTest
     @EnumSource(KeyKind.class)
     void startedFromTheCorrectKeyItKeepsIt(KeyKind kind) {

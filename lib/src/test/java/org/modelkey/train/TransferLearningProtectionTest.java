@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -24,6 +25,9 @@ import org.modelkey.data.ByteImages;
 import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.TrainTestSplit;
 import org.modelkey.eval.AccessControlResult;
+import org.modelkey.model.ModelSpec;
+import org.modelkey.model.Network;
+import org.modelkey.model.PretrainedWeights;
 import org.modelkey.store.ModelStore;
 import org.modelkey.transform.BlockTransform;
 
@@ -60,6 +64,25 @@ class TransferLearningProtectionTest {
         TrainTestSplit<ByteImages> data = new TrainTestSplit<>(images(10, 1), images(4, 2));
         return new TransferLearningProtection(settings, data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null,
                 new ModelStore(dir), null, new PrintStream(log, true));
+    }
+
+    @Test
+    void thePaperBaselineOfZeroEpochsIsThePreTrainedFile() throws Exception {
+        TrainTestSplit<ByteImages> data = new TrainTestSplit<>(images(10, 1), images(4, 2));
+        TransferLearningProtection.Settings settings = tiny().baseline(0, 8, 0.1f).subsetPercents(List.of(100.0)).build();
+        Path file;
+        Engine.getInstance().setRandomSeed(9);
+        try (Network source = Network.create(ModelSpec.of("resnet8", 2, 3, 8, 8).withBaseWidth(4))) {
+            file = PretrainedWeights.save(source, dir.resolve("pretrained.params"));
+        }
+        TransferLearningProtection recipe = new TransferLearningProtection(settings, data, "two-tone 8px 20+8",
+                new HorizontalFlip(0.5), null, new ModelStore(dir.resolve("store")), file,
+                new PrintStream(new ByteArrayOutputStream(), true));
+        try (ModelStore.Stored baseline = recipe.baseline()) {
+            assertTrue(baseline.trainedNow());
+            assertTrue(baseline.card().training().startsWith("pre-trained parameters pretrained.params "),
+                    baseline.card().training());
+        }
     }
 
     @Test
@@ -115,6 +138,29 @@ class TransferLearningProtectionTest {
             assertEquals(List.of(TransferLearningProtection.IN_MEMORY, TransferLearningProtection.EMBEDDED,
                     TransferLearningProtection.EMBEDDED_WITH_KEY), List.copyOf(speeds.timed().keySet()));
             assertTrue(speeds.median(TransferLearningProtection.EMBEDDED_WITH_KEY) > 0);
+        }
+    }
+
+    @Test
+    void theTrainingSpeedOfPhotographsLargerThanTheInputCropsTheInMemoryTensors() throws Exception {
+        // as at paper: the photographs (here 6×6, as the rehearsal's 64 px for a 72 px input) are not of
+        // the network's input size (8×8); the augmentation and the test crop bring them to it
+        Random random = new Random(3);
+        byte[] pixels = new byte[16 * 3 * 6 * 6];
+        random.nextBytes(pixels);
+        int[] labels = new int[16];
+        Arrays.setAll(labels, i -> i % 2);
+        ByteImages photos = ByteImages.labelled(3, 6, 6, pixels, labels, CLASSES);
+        TransferLearningProtection recipe = new TransferLearningProtection(tiny().subsetPercents(List.of(100.0)).build(),
+                new TrainTestSplit<>(photos, photos), "photographs 6px 16+16", org.modelkey.data.CenterCrop.of(8),
+                org.modelkey.data.CenterCrop.of(8), new ModelStore(dir), null, new PrintStream(new ByteArrayOutputStream(), true));
+        TrainingConfig oneEpoch = TrainingConfig.builder().epochs(1).batchSize(4).seed(5)
+                .logEvery(0, new PrintStream(new ByteArrayOutputStream())).build();
+        TrainingSpeed.Result speeds = recipe.trainingSpeed(8, oneEpoch, UnaryOperator.identity(), 2);
+        assertTrue(speeds.median(TransferLearningProtection.IN_MEMORY) > 0);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(new Shape(3, 8, 8), recipe.plainSet(photos, 4).get(manager, 0).getData().head().getShape(),
+                    "plain images come as the model's input too");
         }
     }
 
