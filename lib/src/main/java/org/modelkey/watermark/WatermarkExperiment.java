@@ -188,11 +188,10 @@ public final class WatermarkExperiment implements AutoCloseable {
         WatermarkLabel label = e.method().label(task.classes());
         KeySet innocent = freshKeys(e.pattern(), label, "innocent-model-samples");
         int n = innocent.size();
-        double innocentRate = label.isNew() ? 0 : query(plain(), innocent, new OwnershipVerifier(0, 0.5)).markRate();
-        int cleanHits = (int) Math.round(innocentRate * n);
+        int cleanHits = label.isNew() ? 0 : query(plain(), innocent, new OwnershipVerifier(0, 0.5)).hits();
         double p0 = Math.min(BinomialTail.upperConfidenceLimit(cleanHits, n, 0.99), Math.nextDown(1.0));
         return new Verification(e, new OwnershipVerifier(p0, falsePositiveBound),
-                innocent.fresh(n, Seeds.derive(seed, "verification-samples")), innocentRate);
+                innocent.fresh(n, Seeds.derive(seed, "verification-samples")), (double) cleanHits / n);
     }
 
     /** Queries {@code suspect} with the verification's key samples and decides. */

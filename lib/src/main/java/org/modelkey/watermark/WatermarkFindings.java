@@ -51,8 +51,9 @@ public record WatermarkFindings(WatermarkTask task, double alpha0, double beta0,
                 .value("rate", rate("non-watermarked model, Zhang's label", innocent))
                 .condition("claimed: another owner's model " + other.verdict().detected() + ", non-watermarked "
                         + innocent.verdict().detected(), !other.verdict().detected() && !innocent.verdict().detected());
-        int needed = check(NEW, WATERMARKED, "owner").queriesNeeded();
-        claims.check("zhong-queries-" + d).requires("bound", Measure.of("false-positive bound", check(NEW, WATERMARKED, "owner").verdict().falsePositiveBound()))
+        OwnershipCheck mine = check(NEW, WATERMARKED, "owner");
+        int needed = mine.queriesNeeded();
+        claims.check("zhong-queries-" + d).requires("bound", Measure.of("false-positive bound", mine.verdict().falsePositiveBound()))
                 .condition("a number of queries decides (queries_needed " + needed + ")", needed > 0)
                 .value("queries", Measure.of("queries needed", needed > 0 ? needed : Double.POSITIVE_INFINITY));
         FineTuningOutcome newTuned = tuned(NEW), zhangTuned = tuned(ZHANG);

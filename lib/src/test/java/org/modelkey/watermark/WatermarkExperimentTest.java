@@ -121,5 +121,7 @@ class WatermarkExperimentTest {
         WatermarkTask small = task.limit(60, 0, 30, 3);
         assertEquals("60+60+30", small.sizes());
         assertThrows(IllegalArgumentException.class, () -> WatermarkTask.load("stamps", Profile.SMOKE, 1));
+        assertThrows(IllegalArgumentException.class, () -> WatermarkExperiment.builder(task).training(0, 32, 0.2f));
+        assertThrows(IllegalArgumentException.class, () -> WatermarkExperiment.builder(task).queries(0));
     }
 }
