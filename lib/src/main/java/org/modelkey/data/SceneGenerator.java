@@ -7,8 +7,8 @@ import java.util.Random;
  * Composes one synthetic scene: a random square crop of a background photograph, then cut-outs
  * pasted over it at random scale, position and left-right flip, the main object last and largest.
  * The mask records, per pixel, the class (index + 1) of the top-most object whose alpha is at
- * least one half, 0 for background; optionally the pixels on a class boundary become
- * {@link Sample#IGNORE}, as in PASCAL VOC.
+ * least one half, 0 for background; optionally a one-pixel band on every class boundary becomes
+ * {@link Sample#IGNORE}, as the object outlines of PASCAL VOC.
  */
 final class SceneGenerator {
 
@@ -84,18 +84,16 @@ final class SceneGenerator {
         }
     }
 
-    /** Marks every pixel whose right or lower neighbour has another class, on both sides. */
+    /**
+     * Marks every pixel whose right or lower neighbour has another class: one pixel on each
+     * boundary, on its upper or left side.
+     */
     private void markBoundaries(byte[] mask) {
         boolean[] edge = new boolean[mask.length];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 int i = y * size + x;
-                if (x + 1 < size && mask[i] != mask[i + 1]) {
-                    edge[i] = edge[i + 1] = true;
-                }
-                if (y + 1 < size && mask[i] != mask[i + size]) {
-                    edge[i] = edge[i + size] = true;
-                }
+                edge[i] = x + 1 < size && mask[i] != mask[i + 1] || y + 1 < size && mask[i] != mask[i + size];
             }
         }
         for (int i = 0; i < mask.length; i++) {

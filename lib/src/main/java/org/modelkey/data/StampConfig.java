@@ -2,11 +2,23 @@ package org.modelkey.data;
 
 /**
  * What stamp-scene set to build: task, image size, how many scenes, how many cut-outs per scene
- * at most, boundary pixels ignored or not, the share of each class's stamps kept for testing,
- * and the seed. Equal configurations give byte-identical sets (and share one cache file).
+ * at most, boundary pixels ignored or not, how the test scenes are kept apart from the training
+ * scenes ({@link Split}) and the share of stamps or backgrounds kept for testing, and the seed.
+ * Equal configurations give byte-identical sets (and share one cache file).
  */
 public record StampConfig(boolean segmentation, int size, int trainCount, int testCount, int maxObjects,
-                          boolean ignoreEdges, double testStampFraction, long seed) {
+                          boolean ignoreEdges, Split split, double testShare, long seed) {
+
+    /** What no test scene shares with any training scene. */
+    public enum Split {
+        /** A share of each class's stamps is kept for testing: test objects were never seen in training. */
+        BY_STAMP,
+        /**
+         * A share of the background photographs is kept for testing: every stamp appears in both
+         * splits, but no test scene is composed on a photograph that a training scene uses.
+         */
+        BY_BACKGROUND
+    }
 
     public StampConfig {
         if (size < 8) {
@@ -19,38 +31,45 @@ public record StampConfig(boolean segmentation, int size, int trainCount, int te
         if (maxObjects < 1) {
             throw new IllegalArgumentException("maxObjects " + maxObjects + " must be at least 1 (the main object)");
         }
-        if (!(testStampFraction > 0 && testStampFraction < 1)) {
-            throw new IllegalArgumentException("test stamp fraction " + testStampFraction
+        if (split == null) {
+            throw new IllegalArgumentException("no split given: use Split.BY_STAMP or Split.BY_BACKGROUND");
+        }
+        if (!(testShare > 0 && testShare < 1)) {
+            throw new IllegalArgumentException("test share " + testShare
                     + " must lie strictly between 0 and 1, e.g. 0.25");
         }
     }
 
     /** Classification scenes: one main object, up to one smaller one behind it; 25 % of stamps for test. */
     public static StampConfig classification(int size, int trainCount, int testCount, long seed) {
-        return new StampConfig(false, size, trainCount, testCount, 2, false, 0.25, seed);
+        return new StampConfig(false, size, trainCount, testCount, 2, false, Split.BY_STAMP, 0.25, seed);
     }
 
-    /** Segmentation scenes: up to three objects, boundary pixels ignored (255) as in PASCAL VOC. */
+    /**
+     * Segmentation scenes: up to three objects, a one-pixel band on each class boundary ignored
+     * (255) as in PASCAL VOC, and 4 of the 15 background photographs kept for the test scenes.
+     */
     public static StampConfig segmentation(int size, int trainCount, int testCount, long seed) {
-        return new StampConfig(true, size, trainCount, testCount, 3, true, 0.25, seed);
+        return new StampConfig(true, size, trainCount, testCount, 3, true, Split.BY_BACKGROUND, 0.25, seed);
     }
 
     public StampConfig withMaxObjects(int n) {
-        return new StampConfig(segmentation, size, trainCount, testCount, n, ignoreEdges, testStampFraction, seed);
+        return new StampConfig(segmentation, size, trainCount, testCount, n, ignoreEdges, split, testShare, seed);
     }
 
     public StampConfig withIgnoreEdges(boolean ignore) {
-        return new StampConfig(segmentation, size, trainCount, testCount, maxObjects, ignore, testStampFraction, seed);
+        return new StampConfig(segmentation, size, trainCount, testCount, maxObjects, ignore, split, testShare, seed);
     }
 
-    public StampConfig withTestStampFraction(double fraction) {
-        return new StampConfig(segmentation, size, trainCount, testCount, maxObjects, ignoreEdges, fraction, seed);
+    /** The same set split another way, {@code share} of the stamps or backgrounds kept for testing. */
+    public StampConfig withSplit(Split by, double share) {
+        return new StampConfig(segmentation, size, trainCount, testCount, maxObjects, ignoreEdges, by, share, seed);
     }
 
     /** A file-name-safe description, unique per configuration. */
     String fileStem() {
         return (segmentation ? "stamps-seg" : "stamps-cls") + "-" + size + "px-" + trainCount + "+" + testCount
-                + "-o" + maxObjects + (ignoreEdges ? "-edges255" : "") + "-t" + Math.round(testStampFraction * 1000)
-                + "-s" + seed;
+                + "-o" + maxObjects + (ignoreEdges ? "-edges255" : "")
+                + (split == Split.BY_STAMP ? "-t" : "-b") + Math.round(testShare * 1000) + "-s" + seed;
     }
 }

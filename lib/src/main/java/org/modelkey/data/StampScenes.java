@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 /**
  * The embedded "stamps" data sets: synthetic scenes of Tux Paint photo cut-outs on landscape
  * photographs ({@link StampCatalog}, {@link SceneGenerator}). The split into training and test is
- * by source stamp, so test objects were never seen in training. Built once per
+ * by source stamp (test objects never seen in training) or by background photograph (test scenes
+ * composed on photographs no training scene uses), as {@link StampConfig#split()} says. Built once per
  * {@link StampConfig} into two cache files under {@code cacheDir/data} and re-read after.
  *
  * <pre>{@code
@@ -24,7 +25,7 @@ import java.util.stream.IntStream;
 public final class StampScenes {
 
     /** Format of the generated scenes; bump when the generator changes so old caches are rebuilt. */
-    private static final int GENERATOR_VERSION = 1;
+    private static final int GENERATOR_VERSION = 2;
 
     private StampScenes() {}
 
@@ -47,15 +48,48 @@ public final class StampScenes {
         int size = config.size();
         List<SceneGenerator.Cutout> cutouts = catalog.cutouts(size);
         List<Pixels> backgrounds = catalog.backgrounds(size);
-        SceneGenerator generator = new SceneGenerator(size, backgrounds, config.ignoreEdges());
-        List<List<List<SceneGenerator.Cutout>>> pools = splitByStamp(cutouts, catalog.classes().size(), config);
+        int classCount = catalog.classes().size();
+        List<List<List<SceneGenerator.Cutout>>> pools;
+        List<List<Pixels>> photographs;
+        if (config.split() == StampConfig.Split.BY_STAMP) {
+            pools = splitByStamp(cutouts, classCount, config);
+            photographs = List.of(backgrounds, backgrounds);
+        } else {
+            List<List<SceneGenerator.Cutout>> all = byClass(cutouts, classCount);
+            pools = List.of(all, all);
+            List<List<Integer>> indices = splitBackgrounds(backgrounds.size(), config);
+            photographs = indices.stream().map(ix -> ix.stream().map(backgrounds::get).toList()).toList();
+        }
         List<String> classes = new ArrayList<>(catalog.classes());
         if (config.segmentation()) {
             classes.add(0, "background");
         }
         return new TrainTestSplit<>(
-                scenes(generator, pools.get(0), config.trainCount(), config, 0, classes),
-                scenes(generator, pools.get(1), config.testCount(), config, 1, classes));
+                scenes(new SceneGenerator(size, photographs.get(0), config.ignoreEdges()), pools.get(0),
+                        config.trainCount(), config, 0, classes),
+                scenes(new SceneGenerator(size, photographs.get(1), config.ignoreEdges()), pools.get(1),
+                        config.testCount(), config, 1, classes));
+    }
+
+    /**
+     * For a split by background, the indices into the catalog's backgrounds that each split (0
+     * train, 1 test) composes its scenes on: a seeded choice of {@code testShare} of them (at least
+     * one each) for testing, the rest for training.
+     */
+    static List<List<Integer>> splitBackgrounds(int count, StampConfig config) {
+        if (count < 2) {
+            throw new IllegalStateException(count + " background photographs: a split by background needs at least 2:"
+                    + " re-run environment/setup-data");
+        }
+        List<Integer> all = new ArrayList<>(IntStream.range(0, count).boxed().toList());
+        Collections.shuffle(all, Seeds.random(config.seed(), -2));
+        int nTest = (int) Math.min(count - 1, Math.max(1, Math.round(config.testShare() * count)));
+        return List.of(all.subList(nTest, count).stream().sorted().toList(), all.subList(0, nTest).stream().sorted().toList());
+    }
+
+    private static List<List<SceneGenerator.Cutout>> byClass(List<SceneGenerator.Cutout> cutouts, int classCount) {
+        return IntStream.range(0, classCount)
+                .mapToObj(c -> cutouts.stream().filter(k -> k.classIndex() == c).toList()).toList();
     }
 
     /** Per split (0 train, 1 test), per class, the cut-outs it may use: a seeded split of each class's stamps. */
@@ -63,15 +97,14 @@ public final class StampScenes {
                                                                  StampConfig config) {
         List<List<SceneGenerator.Cutout>> train = new ArrayList<>(), test = new ArrayList<>();
         Random rng = Seeds.random(config.seed(), -1);
-        for (int c = 0; c < classCount; c++) {
-            int cls = c;
-            List<SceneGenerator.Cutout> all = new ArrayList<>(cutouts.stream().filter(k -> k.classIndex() == cls).toList());
+        for (List<SceneGenerator.Cutout> ofClass : byClass(cutouts, classCount)) {
+            List<SceneGenerator.Cutout> all = new ArrayList<>(ofClass);
             if (all.size() < 2) {
-                throw new IllegalStateException("class " + c + " has " + all.size()
+                throw new IllegalStateException("class " + train.size() + " has " + all.size()
                         + " stamps; a train/test split by stamp needs at least 2: re-run environment/setup-data");
             }
             Collections.shuffle(all, rng);
-            int nTest = (int) Math.min(all.size() - 1, Math.max(1, Math.round(config.testStampFraction() * all.size())));
+            int nTest = (int) Math.min(all.size() - 1, Math.max(1, Math.round(config.testShare() * all.size())));
             test.add(List.copyOf(all.subList(0, nTest)));
             train.add(List.copyOf(all.subList(nTest, all.size())));
         }

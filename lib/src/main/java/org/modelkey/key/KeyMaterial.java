@@ -4,7 +4,11 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -56,6 +60,39 @@ final class KeyMaterial {
             chars[i] = PASSWORD_ALPHABET[rng.nextInt(PASSWORD_ALPHABET.length)];
         }
         return new SecretKey.Ffx(blockSize, channels, selected, new String(chars), newId());
+    }
+
+    /**
+     * {@code count} distinct keys of {@code key}'s kind, M and C drawn from {@code seed}, none equal to
+     * {@code key}; FFX keys keep {@code key}'s password when {@code samePassword} holds.
+     */
+    static List<SecretKey> incorrect(SecretKey key, int count, long seed, boolean samePassword) {
+        if (count < 0) {
+            throw new IllegalArgumentException("incorrect key count " + count + " is negative: give 0 or more");
+        }
+        boolean keep = samePassword && key instanceof SecretKey.Ffx;
+        BigInteger space = keySpace(key, BigInteger.valueOf(count));
+        if (keep) {
+            space = space.divide(BigInteger.valueOf(PASSWORD_ALPHABET.length).pow(PASSWORD_LENGTH));
+        }
+        BigInteger available = space.subtract(BigInteger.ONE);
+        if (BigInteger.valueOf(count).compareTo(available) > 0) {
+            throw new IllegalArgumentException("asked for " + count + " incorrect " + key.kind() + " keys but M="
+                    + key.blockSize() + ", C=" + key.channels() + " allows only " + available
+                    + (keep ? " with the same password" : "") + ": ask for fewer or use a larger block");
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        Set<SecretKey> keys = new LinkedHashSet<>();
+        while (keys.size() < count) {
+            SecretKey k = draw(key.kind(), key.blockSize(), key.channels(), rng);
+            if (keep) {
+                k = ((SecretKey.Ffx) k).withPassword(((SecretKey.Ffx) key).password());
+            }
+            if (!k.equals(key)) {
+                keys.add(k);
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /** The key space of {@code key}'s kind, M and C, or any number above {@code cap} once the count passes it. */

@@ -2,10 +2,8 @@ package org.modelkey.key;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -73,26 +71,20 @@ public sealed interface SecretKey permits SecretKey.Shf, SecretKey.Masked {
 
     /**
      * {@code count} incorrect keys: same kind, M and C, drawn from {@code seed}, all different from
-     * this key and from each other (the papers average over 100 of them).
+     * this key and from each other (the papers average over 100 of them). An incorrect FFX key
+     * differs in its mask and keeps this key's password, as in the papers, whose FFX keys share one
+     * fixed password; {@link #incorrectKeysWithOtherPasswords} gives the stricter condition.
      */
     default List<SecretKey> incorrectKeys(int count, long seed) {
-        if (count < 0) {
-            throw new IllegalArgumentException("incorrect key count " + count + " is negative: give 0 or more");
-        }
-        BigInteger available = KeyMaterial.keySpace(this, BigInteger.valueOf(count)).subtract(BigInteger.ONE);
-        if (BigInteger.valueOf(count).compareTo(available) > 0) {
-            throw new IllegalArgumentException("asked for " + count + " incorrect " + kind() + " keys but M=" + blockSize()
-                    + ", C=" + channels() + " allows only " + available + ": ask for fewer or use a larger block");
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        Set<SecretKey> keys = new LinkedHashSet<>();
-        while (keys.size() < count) {
-            SecretKey k = KeyMaterial.draw(kind(), blockSize(), channels(), rng);
-            if (!k.equals(this)) {
-                keys.add(k);
-            }
-        }
-        return List.copyOf(keys);
+        return KeyMaterial.incorrect(this, count, seed, true);
+    }
+
+    /**
+     * As {@link #incorrectKeys}, but an incorrect FFX key draws its own password too (for SHF and
+     * NP keys, which have none, the same keys as {@link #incorrectKeys}).
+     */
+    default List<SecretKey> incorrectKeysWithOtherPasswords(int count, long seed) {
+        return KeyMaterial.incorrect(this, count, seed, false);
     }
 
     /**

@@ -61,4 +61,31 @@ class SceneGeneratorTest {
         }
         assertTrue(ignored > 0);
     }
+
+    @Test
+    void theIgnoredBandIsOnePixelWide() {
+        SceneGenerator gen = new SceneGenerator(32, List.of(grey()), true);
+        SceneGenerator.Scene s = gen.compose(new Random(1), solid(0, 0, 20, 20), List.of());
+        int rows = 0;
+        for (int y = 0; y + 1 < 32; y++) {
+            if (hasObject(s.mask(), y) && hasObject(s.mask(), y + 1)) {
+                int ignored = 0;
+                for (int x = 0; x < 32; x++) {
+                    ignored += (s.mask()[y * 32 + x] & 0xff) == Sample.IGNORE ? 1 : 0;
+                }
+                assertEquals(2, ignored, "row " + y + " crosses the square's left and right boundary once each");
+                rows++;
+            }
+        }
+        assertTrue(rows > 10, "the square spans many rows: " + rows);
+    }
+
+    private static boolean hasObject(byte[] mask, int y) {
+        for (int x = 0; x < 32; x++) {
+            if (mask[y * 32 + x] == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -2,6 +2,7 @@ package org.modelkey.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,29 @@ class StampScenesTest {
             int total = train.size() + pools.get(1).get(c).size();
             assertEquals(Math.round(total * 0.25), pools.get(1).get(c).size());
         }
+    }
+
+    @Test
+    void aSplitByBackgroundKeepsTheTestPhotographsOutOfTraining() throws IOException {
+        StampConfig config = StampConfig.segmentation(32, 1, 1, 3);
+        List<List<Integer>> split = StampScenes.splitBackgrounds(15, config);
+        assertEquals(4, split.get(1).size(), "a quarter of the 15 photographs, rounded");
+        assertEquals(11, split.get(0).size());
+        assertTrue(split.get(1).stream().noneMatch(split.get(0)::contains), "a photograph in both splits");
+        assertEquals(split, StampScenes.splitBackgrounds(15, config), "the split is seeded");
+        assertNotEquals(split, StampScenes.splitBackgrounds(15, StampConfig.segmentation(32, 1, 1, 4)));
+
+        TrainTestSplit<ByteImages> set = StampScenes.generate(catalog, StampConfig.segmentation(32, 40, 20, 3));
+        TrainTestSplit<ByteImages> again = StampScenes.generate(catalog, StampConfig.segmentation(32, 40, 20, 3));
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(set.test().bytes(i), again.test().bytes(i), "equal settings, equal bytes");
+        }
+        Set<Integer> trainStamps = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            trainStamps.add(set.train().source(i));
+        }
+        assertTrue(java.util.stream.IntStream.range(0, 20).anyMatch(i -> trainStamps.contains(set.test().source(i))),
+                "split by background: the stamps are shared");
     }
 
     @Test

@@ -82,6 +82,27 @@ class SecretKeyTest {
     }
 
     @Test
+    void incorrectFfxKeysKeepThePasswordUnlessAskedForOtherPasswords() {
+        SecretKey.Ffx correct = (SecretKey.Ffx) SecretKey.fromSeed(KeyKind.FFX, 2, 3, 5);
+        List<SecretKey> sameMask = correct.incorrectKeys(50, 9);
+        assertEquals(50, new HashSet<>(sameMask).size());
+        for (SecretKey k : sameMask) {
+            assertEquals(correct.password(), ((SecretKey.Ffx) k).password());
+            assertFalse(java.util.Arrays.equals(correct.positions(), k.positions()), "only the mask tells them apart");
+        }
+        List<SecretKey> strict = correct.incorrectKeysWithOtherPasswords(50, 9);
+        assertTrue(strict.stream().allMatch(k -> !((SecretKey.Ffx) k).password().equals(correct.password())));
+        // M=1, C=2: C(2,1) = 2 masks, so one incorrect key keeps the password, many more change it
+        SecretKey tiny = SecretKey.fromSeed(KeyKind.FFX, 1, 2, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tiny.incorrectKeys(2, 0));
+        assertTrue(e.getMessage().contains("allows only 1 with the same password"), e.getMessage());
+        assertEquals(5, tiny.incorrectKeysWithOtherPasswords(5, 0).size());
+        // keys without a password: both ways give the same keys
+        SecretKey np = SecretKey.fromSeed(KeyKind.NP, 2, 3, 5);
+        assertEquals(np.incorrectKeys(10, 3), np.incorrectKeysWithOtherPasswords(10, 3));
+    }
+
+    @Test
     void keySpaceIsFactorialForShfAndBinomialForNp() {
         assertEquals(BigInteger.valueOf(479001600L), SecretKey.fromSeed(KeyKind.SHF, 2, 3, 0).keySpace()); // 12!
         assertEquals(BigInteger.valueOf(924), SecretKey.fromSeed(KeyKind.NP, 2, 3, 0).keySpace()); // C(12,6)
