@@ -53,16 +53,6 @@ public final class AccessControl {
         for (int i = 0; i < incorrect.length; i++) {
             incorrect[i] = score.of(incorrectKeys.get(i));
         }
-        double plain = score.of(UnaryOperator.identity());
-        double mean = 0;
-        for (double a : incorrect) {
-            mean += a / incorrect.length;
-        }
-        double squares = 0;
-        for (double a : incorrect) {
-            squares += (a - mean) * (a - mean);
-        }
-        double std = incorrect.length > 1 ? Math.sqrt(squares / (incorrect.length - 1)) : 0;
-        return new AccessControlResult(correct, incorrect, mean, std, plain);
+        return AccessControlResult.of(correct, incorrect, score.of(UnaryOperator.identity()));
     }
 }

@@ -43,18 +43,21 @@ public final class SegmentationTraining {
         }
     }
 
+    /** The paper's cosine cycles per run: a warm restart every 10 of its 100 epochs. */
+    public static final int PAPER_CYCLES = 10;
+
     private SegmentationTraining() {}
 
     /**
      * The paper's settings (Sec. 3.1) for a run of any length: SGD, momentum 0.9, weight decay 0.005,
-     * learning rate 0.1 annealed to 1e-4 by cosine and restarted every tenth of the run (every 10 of
-     * its 100 epochs).
+     * learning rate 0.1 annealed to 1e-4 by cosine and restarted after every tenth of the run (every
+     * 10 of its 100 epochs), whatever the run's length.
      *
      * @return a builder with those settings, to which a log or checkpoint can be added
      */
     public static TrainingConfig.Builder paperSettings(int epochs, int batchSize, long seed) {
         return TrainingConfig.builder().epochs(epochs).batchSize(batchSize)
-                .schedule(LearningRateSchedule.cosineWarmRestarts(0.1f, 1e-4f, Math.max(1, epochs / 10)))
+                .schedule(LearningRateSchedule.cosineWarmRestarts(0.1f, 1e-4f, PAPER_CYCLES))
                 .momentum(0.9f).weightDecay(0.005f).seed(seed);
     }
 

@@ -1,6 +1,7 @@
 package org.modelkey.store;
 
 import ai.djl.engine.Engine;
+import ai.djl.nn.Block;
 import ai.djl.translate.TranslateException;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -11,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.modelkey.Profile;
 import org.modelkey.io.AtomicFiles;
 import org.modelkey.key.KeyFile;
 import org.modelkey.key.SecretKey;
+import org.modelkey.model.ModelRegistry;
 import org.modelkey.model.ModelSpec;
 import org.modelkey.model.Network;
 import org.modelkey.model.PretrainedWeights;
@@ -189,6 +192,14 @@ public final class ModelStore {
      * @throws IllegalArgumentException if the model is missing, or its files do not agree
      */
     public Stored load(String name) throws IOException {
+        return load(name, ModelRegistry::build);
+    }
+
+    /**
+     * As {@link #load(String)}, for a model whose block {@code architecture} builds from its card's
+     * spec (e.g. {@code Fcn::withResNet} for a segmentation model).
+     */
+    public Stored load(String name, Function<ModelSpec, Block> architecture) throws IOException {
         Card card = card(name);
         Path dir = folder(name);
         SecretKey key = null;
@@ -200,7 +211,7 @@ public final class ModelStore {
                         + ": restore the model's own key file, or delete " + dir + " to train it again");
             }
         }
-        Network network = Network.create(card.spec());
+        Network network = Network.of(card.spec(), architecture.apply(card.spec()));
         try {
             PretrainedWeights.load(network, dir.resolve(PARAMETERS));
         } catch (IOException | RuntimeException e) {
@@ -219,6 +230,15 @@ public final class ModelStore {
      */
     public Stored getOrTrain(String name, ModelSpec spec, Recipe recipe, Trainer trainer)
             throws IOException, TranslateException {
+        return getOrTrain(name, spec, ModelRegistry::build, recipe, trainer);
+    }
+
+    /**
+     * As {@link #getOrTrain(String, ModelSpec, Recipe, Trainer)}, for a model whose block
+     * {@code architecture} builds from {@code spec} (e.g. {@code Fcn::withResNet}).
+     */
+    public Stored getOrTrain(String name, ModelSpec spec, Function<ModelSpec, Block> architecture, Recipe recipe,
+            Trainer trainer) throws IOException, TranslateException {
         if (contains(name) && !writtenBeforeKeyIds(name)) {
             Card card = card(name);
             if (!card.spec().equals(spec)) {
@@ -235,11 +255,11 @@ public final class ModelStore {
                         + " to retrain");
             }
             if (card.matches(recipe)) {
-                return load(name);
+                return load(name, architecture);
             }
         }
         Engine.getInstance().setRandomSeed((int) recipe.seed());
-        Network network = Network.create(spec);
+        Network network = Network.of(spec, architecture.apply(spec));
         try {
             long start = System.nanoTime();
             double accuracy = trainer.train(network);

@@ -22,12 +22,17 @@ public interface LearningRateSchedule {
     }
 
     /**
-     * Cosine annealing from {@code maxRate} to {@code minRate}, restarted every
-     * {@code restartEpochs} epochs (the segmentation paper: 0.1, 1e-4, every 10 epochs).
+     * Cosine annealing from {@code maxRate} to {@code minRate} in {@code cycles} equal cycles over the
+     * run, restarting at {@code maxRate} after each (the segmentation paper: 0.1 to 1e-4, 10 cycles of
+     * 10 epochs in its 100); a cycle is a whole number of steps, at least one.
      */
-    static LearningRateSchedule cosineWarmRestarts(float maxRate, float minRate, int restartEpochs) {
-        return described("cosine " + maxRate + " to " + minRate + ", restart every " + restartEpochs + " epochs",
-                (steps, epochs) -> new CosineWarmRestartsTracker(maxRate, minRate, steps * restartEpochs));
+    static LearningRateSchedule cosineWarmRestarts(float maxRate, float minRate, int cycles) {
+        if (cycles < 1) {
+            throw new IllegalArgumentException(cycles + " cosine cycles: give at least one (the paper: 10 per run)");
+        }
+        return described("cosine " + maxRate + " to " + minRate + ", " + cycles + " cycles with warm restarts",
+                (steps, epochs) -> new CosineWarmRestartsTracker(maxRate, minRate,
+                        Math.max(1, Math.round((float) steps * epochs / cycles))));
     }
 
     /** {@code schedule} with a description as its {@code toString}, e.g. for a model card. */

@@ -62,7 +62,7 @@ class StampSegmentationTest {
             RandomAccessDataset test = ImageDataset.builder(stamps.test()).setSampling(32, false).build();
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
             TrainingConfig config = TrainingConfig.builder().epochs(6).batchSize(32)
-                    .schedule(LearningRateSchedule.cosineWarmRestarts(0.1f, 1e-4f, 3)).momentum(0.9f).weightDecay(0.005f)
+                    .schedule(LearningRateSchedule.cosineWarmRestarts(0.1f, 1e-4f, 2)).momentum(0.9f).weightDecay(0.005f)
                     .seed(5).logEvery(0, new PrintStream(progress, true)).build();
             SegmentationTraining.History history = SegmentationTraining.fit(net, config, train, test, UnaryOperator.identity());
 
