@@ -43,7 +43,12 @@ public final class StampCatalog {
             "mossy_bark.jpg");
 
     /** One stamp: its id (index in {@link #stamps()}), class and file. */
-    public record Stamp(int id, int classIndex, String path) {}
+    public record Stamp(int id, int classIndex, String path) {
+        /** The stamp's file path without the extension, e.g. {@code animals/birds/robin}: its name as a class. */
+        public String name() {
+            return path.substring(0, path.length() - ".png".length());
+        }
+    }
 
     private final Path root;
     private final List<Stamp> stamps;

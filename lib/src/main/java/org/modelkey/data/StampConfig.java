@@ -1,13 +1,13 @@
 package org.modelkey.data;
 
 /**
- * What stamp-scene set to build: task, image size, how many scenes, how many cut-outs per scene
+ * What stamp-scene set to build: task and what a label names (a category, or one photographed stamp), image size, how many scenes, how many cut-outs per scene
  * at most, boundary pixels ignored or not, how the test scenes are kept apart from the training
  * scenes ({@link Split}) and the share of stamps or backgrounds kept for testing, and the seed.
  * Equal configurations give byte-identical sets (and share one cache file).
  */
-public record StampConfig(boolean segmentation, int size, int trainCount, int testCount, int maxObjects,
-                          boolean ignoreEdges, Split split, double testShare, long seed) {
+public record StampConfig(boolean segmentation, boolean instances, int size, int trainCount, int testCount,
+                          int maxObjects, boolean ignoreEdges, Split split, double testShare, long seed) {
 
     /** What no test scene shares with any training scene. */
     public enum Split {
@@ -31,6 +31,10 @@ public record StampConfig(boolean segmentation, int size, int trainCount, int te
         if (maxObjects < 1) {
             throw new IllegalArgumentException("maxObjects " + maxObjects + " must be at least 1 (the main object)");
         }
+        if (instances && (segmentation || split != Split.BY_BACKGROUND)) {
+            throw new IllegalArgumentException("stamp-instance labels are for classification split by background"
+                    + " (a stamp kept for testing would be a class never trained): use StampConfig.instances");
+        }
         if (split == null) {
             throw new IllegalArgumentException("no split given: use Split.BY_STAMP or Split.BY_BACKGROUND");
         }
@@ -42,7 +46,17 @@ public record StampConfig(boolean segmentation, int size, int trainCount, int te
 
     /** Classification scenes: one main object, up to one smaller one behind it; 25 % of stamps for test. */
     public static StampConfig classification(int size, int trainCount, int testCount, long seed) {
-        return new StampConfig(false, size, trainCount, testCount, 2, false, Split.BY_STAMP, 0.25, seed);
+        return new StampConfig(false, false, size, trainCount, testCount, 2, false, Split.BY_STAMP, 0.25, seed);
+    }
+
+    /**
+     * Instance classification: every photographed stamp is its own class (166 classes), one main
+     * object and up to one smaller one behind it, and 4 of the 15 background photographs kept for
+     * the test scenes. What is learned is recognising known objects on unseen backgrounds, not
+     * categories of unseen objects.
+     */
+    public static StampConfig instances(int size, int trainCount, int testCount, long seed) {
+        return new StampConfig(false, true, size, trainCount, testCount, 2, false, Split.BY_BACKGROUND, 0.25, seed);
     }
 
     /**
@@ -50,25 +64,25 @@ public record StampConfig(boolean segmentation, int size, int trainCount, int te
      * (255) as in PASCAL VOC, and 4 of the 15 background photographs kept for the test scenes.
      */
     public static StampConfig segmentation(int size, int trainCount, int testCount, long seed) {
-        return new StampConfig(true, size, trainCount, testCount, 3, true, Split.BY_BACKGROUND, 0.25, seed);
+        return new StampConfig(true, false, size, trainCount, testCount, 3, true, Split.BY_BACKGROUND, 0.25, seed);
     }
 
     public StampConfig withMaxObjects(int n) {
-        return new StampConfig(segmentation, size, trainCount, testCount, n, ignoreEdges, split, testShare, seed);
+        return new StampConfig(segmentation, instances, size, trainCount, testCount, n, ignoreEdges, split, testShare, seed);
     }
 
     public StampConfig withIgnoreEdges(boolean ignore) {
-        return new StampConfig(segmentation, size, trainCount, testCount, maxObjects, ignore, split, testShare, seed);
+        return new StampConfig(segmentation, instances, size, trainCount, testCount, maxObjects, ignore, split, testShare, seed);
     }
 
     /** The same set split another way, {@code share} of the stamps or backgrounds kept for testing. */
     public StampConfig withSplit(Split by, double share) {
-        return new StampConfig(segmentation, size, trainCount, testCount, maxObjects, ignoreEdges, by, share, seed);
+        return new StampConfig(segmentation, instances, size, trainCount, testCount, maxObjects, ignoreEdges, by, share, seed);
     }
 
     /** A file-name-safe description, unique per configuration. */
     String fileStem() {
-        return (segmentation ? "stamps-seg" : "stamps-cls") + "-" + size + "px-" + trainCount + "+" + testCount
+        return (segmentation ? "stamps-seg" : instances ? "stamps-inst" : "stamps-cls") + "-" + size + "px-" + trainCount + "+" + testCount
                 + "-o" + maxObjects + (ignoreEdges ? "-edges255" : "")
                 + (split == Split.BY_STAMP ? "-t" : "-b") + Math.round(testShare * 1000) + "-s" + seed;
     }

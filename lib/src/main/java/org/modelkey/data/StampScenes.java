@@ -48,7 +48,12 @@ public final class StampScenes {
         int size = config.size();
         List<SceneGenerator.Cutout> cutouts = catalog.cutouts(size);
         List<Pixels> backgrounds = catalog.backgrounds(size);
-        int classCount = catalog.classes().size();
+        List<String> classes = new ArrayList<>(catalog.classes());
+        if (config.instances()) {
+            cutouts = cutouts.stream().map(k -> new SceneGenerator.Cutout(k.stamp(), k.stamp(), k.rgba())).toList();
+            classes = new ArrayList<>(catalog.stamps().stream().map(StampCatalog.Stamp::name).toList());
+        }
+        int classCount = classes.size();
         List<List<List<SceneGenerator.Cutout>>> pools;
         List<List<Pixels>> photographs;
         if (config.split() == StampConfig.Split.BY_STAMP) {
@@ -60,7 +65,6 @@ public final class StampScenes {
             List<List<Integer>> indices = splitBackgrounds(backgrounds.size(), config);
             photographs = indices.stream().map(ix -> ix.stream().map(backgrounds::get).toList()).toList();
         }
-        List<String> classes = new ArrayList<>(catalog.classes());
         if (config.segmentation()) {
             classes.add(0, "background");
         }

@@ -78,6 +78,22 @@ class StampScenesTest {
     }
 
     @Test
+    void instanceLabelsNameTheMainStampAndEveryStampIsAClass() throws IOException {
+        TrainTestSplit<ByteImages> set = StampScenes.generate(catalog, StampConfig.instances(32, 332, 166, 5));
+        assertEquals(catalog.stamps().size(), set.train().classes().size());
+        assertEquals("animals/birds/" , set.train().classes().get(0).substring(0, "animals/birds/".length()));
+        int[] perClass = new int[catalog.stamps().size()];
+        for (int i = 0; i < 332; i++) {
+            assertEquals(set.train().source(i), set.train().label(i), "the label is the main stamp");
+            perClass[set.train().label(i)]++;
+        }
+        assertTrue(java.util.Arrays.stream(perClass).allMatch(n -> n == 2), "two training scenes per stamp");
+        var e = assertThrows(IllegalArgumentException.class, () -> StampConfig.instances(32, 1, 1, 1)
+                .withSplit(StampConfig.Split.BY_STAMP, 0.25));
+        assertTrue(e.getMessage().contains("split by background"), e.getMessage());
+    }
+
+    @Test
     void segmentationMasksHoldClassesAndIgnoredEdges() throws IOException {
         StampConfig config = StampConfig.segmentation(64, 20, 10, 5);
         TrainTestSplit<ByteImages> set = StampScenes.generate(catalog, config);
