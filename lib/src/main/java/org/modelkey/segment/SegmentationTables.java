@@ -145,8 +145,8 @@ public final class SegmentationTables {
      *
      * @param paperTable1 the paper's Table 1, {@code Results.paperReference(PAPER_TABLE1)}: columns
      *     block_size, SHF, NP, FFX, baseline
-     * @throws IllegalArgumentException for a sweep {@link SegmentationCharts#fig6 Fig. 6} could not draw, or
-     *     a paper table without those columns
+     * @throws IllegalArgumentException unless the runs are one baseline and SHF, NP and FFX each at the same
+     *     block sizes, all scored under every condition, or if the paper's table lacks those columns
      */
     public static Table table1(List<SegmentationRun> runs, SegmentationScale scale, Table paperTable1) {
         SegmentationSweep sweep = SegmentationSweep.of(runs);
