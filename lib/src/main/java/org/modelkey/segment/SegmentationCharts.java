@@ -56,7 +56,7 @@ public final class SegmentationCharts {
         int paperSide = SegmentationScale.PAPER.side();
         if (Arrays.stream(ours).anyMatch(m -> m > side)) {
             throw new IllegalArgumentException("block sizes " + Arrays.toString(ours) + " exceed the image side " + side
-                    + ": give the side of the images the sweep ran on");
+                    + ": give the side of the images the sweep ran on (SegmentationScale.side())");
         }
         Map<Double, String> fractions = new TreeMap<>();
         Arrays.stream(ours).forEach(m -> fractions.put((double) m / side, fraction(m, side)));
@@ -79,7 +79,8 @@ public final class SegmentationCharts {
         Arrays.fill(level, baseline);
         styled(chart.addSeries("baseline (this run)", axis.ticks(), level), Color.BLACK, null).setMarker(SeriesMarkers.NONE);
         double[] paperLevel = new double[axis.ticks().length];
-        Arrays.fill(paperLevel, SegmentationTables.paperValue(paperTable1, SegmentationTables.BASELINE, paperM[0]));
+        Arrays.fill(paperLevel, SegmentationTables.paperValue(paperTable1, SegmentationTables.BASELINE,
+                Arrays.stream(paperM).min().orElseThrow()));
         styled(chart.addSeries("baseline (paper)", axis.ticks(), paperLevel), Color.GRAY, SeriesLines.DASH_DASH)
                 .setMarker(SeriesMarkers.NONE);
         for (KeyKind kind : KeyKind.values()) {

@@ -177,7 +177,7 @@ public final class SegmentationTables {
 
     /**
      * @return the paper's block sizes, in its rows' order
-     * @throws IllegalArgumentException if the table lacks a column of the paper's Table 1
+     * @throws IllegalArgumentException if the table lacks a column or the rows of the paper's Table 1
      */
     static int[] paperBlockSizes(Table paperTable1) {
         for (String column : PAPER_COLUMNS) {
@@ -186,12 +186,12 @@ public final class SegmentationTables {
                         + "' (it has " + paperTable1.columnNames() + "): pass Results.paperReference(\"" + PAPER_TABLE1 + "\")");
             }
         }
-        if (!paperTable1.containsColumn(BLOCK_SIZE) || !(paperTable1.column(BLOCK_SIZE) instanceof IntColumn)) {
-            throw new IllegalArgumentException("the paper's Table 1 '" + paperTable1.name() + "' has no integer column '"
+        if (!paperTable1.containsColumn(BLOCK_SIZE) || !(paperTable1.column(BLOCK_SIZE) instanceof IntColumn)
+                || paperTable1.rowCount() == 0) {
+            throw new IllegalArgumentException("the paper's Table 1 '" + paperTable1.name() + "' has no rows of an integer column '"
                     + BLOCK_SIZE + "': pass Results.paperReference(\"" + PAPER_TABLE1 + "\")");
         }
-        return IntStream.range(0, paperTable1.rowCount())
-                .map(i -> paperTable1.intColumn(BLOCK_SIZE).getInt(i)).toArray();
+        return paperTable1.intColumn(BLOCK_SIZE).asIntArray();
     }
 
     /** The paper's value of {@code column} (SHF, NP, FFX or baseline) at block size m; NaN where it has none. */

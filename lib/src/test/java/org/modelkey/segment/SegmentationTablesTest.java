@@ -139,6 +139,8 @@ class SegmentationTablesTest {
                 () -> SegmentationTables.table1(List.of(SweepFixture.baseline()), SweepFixture.SCALE, PAPER));
         assertMessage("has no column 'FFX'", () -> SegmentationTables.table1(SweepFixture.sweep(2), SweepFixture.SCALE,
                 PAPER.copy().removeColumns("FFX")));
+        assertMessage("has no rows", () -> SegmentationTables.table1(SweepFixture.sweep(2), SweepFixture.SCALE,
+                PAPER.emptyCopy()));
     }
 
     static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
