@@ -17,7 +17,12 @@ public record StampConfig(boolean segmentation, boolean instances, int size, int
          * A share of the background photographs is kept for testing: every stamp appears in both
          * splits, but no test scene is composed on a photograph that a training scene uses.
          */
-        BY_BACKGROUND
+        BY_BACKGROUND,
+        /**
+         * Every photograph is cut in two: the test scenes are composed on the right {@code testShare}
+         * of each, the training scenes on the rest; every stamp appears in both splits.
+         */
+        BY_REGION
     }
 
     public StampConfig {
@@ -31,7 +36,7 @@ public record StampConfig(boolean segmentation, boolean instances, int size, int
         if (maxObjects < 1) {
             throw new IllegalArgumentException("maxObjects " + maxObjects + " must be at least 1 (the main object)");
         }
-        if (instances && (segmentation || split != Split.BY_BACKGROUND)) {
+        if (instances && (segmentation || split == Split.BY_STAMP)) {
             throw new IllegalArgumentException("stamp-instance labels are for classification split by background"
                     + " (a stamp kept for testing would be a class never trained): use StampConfig.instances");
         }
@@ -84,6 +89,10 @@ public record StampConfig(boolean segmentation, boolean instances, int size, int
     String fileStem() {
         return (segmentation ? "stamps-seg" : instances ? "stamps-inst" : "stamps-cls") + "-" + size + "px-" + trainCount + "+" + testCount
                 + "-o" + maxObjects + (ignoreEdges ? "-edges255" : "")
-                + (split == Split.BY_STAMP ? "-t" : "-b") + Math.round(testShare * 1000) + "-s" + seed;
+                + switch (split) {
+                    case BY_STAMP -> "-t";
+                    case BY_BACKGROUND -> "-b";
+                    case BY_REGION -> "-r";
+                } + Math.round(testShare * 1000) + "-s" + seed;
     }
 }

@@ -62,8 +62,9 @@ public final class StampScenes {
         } else {
             List<List<SceneGenerator.Cutout>> all = byClass(cutouts, classCount);
             pools = List.of(all, all);
-            List<List<Integer>> indices = splitBackgrounds(backgrounds.size(), config);
-            photographs = indices.stream().map(ix -> ix.stream().map(backgrounds::get).toList()).toList();
+            photographs = config.split() == StampConfig.Split.BY_REGION ? splitRegions(backgrounds, config.testShare())
+                    : splitBackgrounds(backgrounds.size(), config).stream()
+                            .map(ix -> ix.stream().map(backgrounds::get).toList()).toList();
         }
         if (config.segmentation()) {
             classes.add(0, "background");
@@ -89,6 +90,21 @@ public final class StampScenes {
         Collections.shuffle(all, Seeds.random(config.seed(), -2));
         int nTest = (int) Math.min(count - 1, Math.max(1, Math.round(config.testShare() * count)));
         return List.of(all.subList(nTest, count).stream().sorted().toList(), all.subList(0, nTest).stream().sorted().toList());
+    }
+
+    /** For a split by region: each photograph's left part (training) and its right {@code testShare} (test). */
+    static List<List<Pixels>> splitRegions(List<Pixels> backgrounds, double testShare) {
+        List<Pixels> train = new ArrayList<>(), test = new ArrayList<>();
+        for (Pixels bg : backgrounds) {
+            int h = bg.height(), w = bg.width(), right = (int) Math.round(w * testShare);
+            if (right < 1 || right >= w) {
+                throw new IllegalStateException("a background of width " + w + " cannot spare a share of " + testShare
+                        + " for test: choose a share between 1/" + w + " and 1 - 1/" + w);
+            }
+            train.add(Resampling.crop(bg, 0, 0, h, w - right, h, w - right, false));
+            test.add(Resampling.crop(bg, 0, w - right, h, right, h, right, false));
+        }
+        return List.of(train, test);
     }
 
     private static List<List<SceneGenerator.Cutout>> byClass(List<SceneGenerator.Cutout> cutouts, int classCount) {

@@ -51,7 +51,7 @@ public final class SegmentationCharts {
      * @param paperTable1 the paper's Table 1, as for {@link SegmentationTables#table1}
      */
     public static XYChart table1(List<SegmentationRun> runs, int side, Table paperTable1) {
-        SegmentationSweep sweep = SegmentationSweep.of(runs);
+        SweepRuns sweep = SweepRuns.of(runs);
         int[] ours = sweep.blockSizes(), paperM = SegmentationTables.paperBlockSizes(paperTable1);
         int paperSide = SegmentationScale.PAPER.side();
         if (Arrays.stream(ours).anyMatch(m -> m > side)) {
@@ -110,7 +110,7 @@ public final class SegmentationCharts {
 
     /** The three panels of {@link #fig6}, as charts. */
     static List<XYChart> fig6Panels(List<SegmentationRun> runs) {
-        SegmentationSweep sweep = SegmentationSweep.of(runs);
+        SweepRuns sweep = SweepRuns.of(runs);
         double[] sizes = Arrays.stream(sweep.blockSizes()).asDoubleStream().toArray();
         SweptAxis axis = SweptAxis.of(sizes);
         double[] x = axis.positions(sizes);

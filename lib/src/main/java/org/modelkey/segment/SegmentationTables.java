@@ -78,8 +78,8 @@ public final class SegmentationTables {
      * @throws IllegalArgumentException if there is no run or a protected one was not scored under every condition
      */
     public static Table models(List<SegmentationRun> runs, SegmentationScale scale) {
-        SegmentationSweep.requireRuns(runs);
-        runs.forEach(SegmentationSweep::requireScored);
+        SweepRuns.requireRuns(runs);
+        runs.forEach(SweepRuns::requireScored);
         long seed = scale.seed();
         IntColumn bestEpoch = IntColumn.create(BEST_EPOCH);
         DoubleColumn low = DoubleColumn.create(MEAN_IOU_LOW), high = DoubleColumn.create(MEAN_IOU_HIGH);
@@ -149,7 +149,7 @@ public final class SegmentationTables {
      *     block sizes, all scored under every condition, or if the paper's table lacks those columns
      */
     public static Table table1(List<SegmentationRun> runs, SegmentationScale scale, Table paperTable1) {
-        SegmentationSweep sweep = SegmentationSweep.of(runs);
+        SweepRuns sweep = SweepRuns.of(runs);
         int[] ours = sweep.blockSizes();
         int[] paperM = paperBlockSizes(paperTable1);
         int[] allM = IntStream.concat(Arrays.stream(ours), Arrays.stream(paperM)).distinct().sorted().toArray();

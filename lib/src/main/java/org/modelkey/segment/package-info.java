@@ -21,7 +21,12 @@
  * }
  * }</pre>
  *
+ * <p>The paper's whole experiment is {@link org.modelkey.segment.BlockSizeSweep}: one FCN per
+ * transform and block size M, and the baseline, on the sets of {@link org.modelkey.segment.SegmentationData},
+ * each a {@link org.modelkey.segment.SegmentationRun}; {@link org.modelkey.segment.SegmentationTables}
+ * and {@link org.modelkey.segment.SegmentationCharts} give Table 1 and Figs. 5 and 6 (notebook 05).
+ *
  * <p>Mean IoU and the FCN live here, beside the loss and objective that only segmentation uses
- * (docs/design.md, "Architecture"). Notebook 05 runs the paper's sweep.
+ * (docs/design.md, "Architecture").
  */
 package org.modelkey.segment;

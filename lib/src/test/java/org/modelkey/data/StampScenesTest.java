@@ -94,6 +94,26 @@ class StampScenesTest {
     }
 
     @Test
+    void aSplitByRegionCutsEveryPhotographIntoATrainingAndATestPart() {
+        Pixels photo = Pixels.zeros(3, 4, 10);
+        for (int x = 0; x < 10; x++) {
+            for (int y = 0; y < 4; y++) {
+                photo.data()[y * 10 + x] = x / 10f;
+            }
+        }
+        List<List<Pixels>> parts = StampScenes.splitRegions(List.of(photo, photo), 0.3);
+        assertEquals(2, parts.get(0).size());
+        Pixels train = parts.get(0).get(0), test = parts.get(1).get(0);
+        assertEquals(7, train.width());
+        assertEquals(3, test.width());
+        assertEquals(4, test.height());
+        assertEquals(0.7f, test.data()[0], 1e-6f, "the test part starts where the training part ends");
+        assertEquals(0.6f, train.data()[6], 1e-6f);
+        var e = assertThrows(IllegalStateException.class, () -> StampScenes.splitRegions(List.of(photo), 0.01));
+        assertTrue(e.getMessage().contains("cannot spare"), e.getMessage());
+    }
+
+    @Test
     void segmentationMasksHoldClassesAndIgnoredEdges() throws IOException {
         StampConfig config = StampConfig.segmentation(64, 20, 10, 5);
         TrainTestSplit<ByteImages> set = StampScenes.generate(catalog, config);

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.modelkey.data.ByteImages;
+import org.modelkey.data.HorizontalFlip;
 import org.modelkey.data.ImageSource;
 import org.modelkey.data.Sample;
 import org.modelkey.data.TrainTestSplit;
@@ -20,7 +21,7 @@ class SegmentationDataTest {
     void theValidationShareIsASeededPartOfTheTrainingImagesDisjointFromTraining() throws IOException {
         ByteImages train = images(40, 8);
         ByteImages test = images(10, 8);
-        SegmentationData data = SegmentationData.of(new TrainTestSplit<>(train, test), 8, 0.25, 4, 5, false, 3);
+        SegmentationData data = SegmentationData.of(new TrainTestSplit<>(train, test), 8, 0.25, 4, 5, new HorizontalFlip(0.5), false, 3);
         assertEquals(30, data.train().size());
         assertEquals(10, data.validation().size());
         assertEquals(10, data.test().size());
@@ -30,7 +31,7 @@ class SegmentationDataTest {
                 assertTrue(seen.add(java.util.Arrays.toString(s.sample(i).mask())), "an image in both sets");
             }
         }
-        SegmentationData again = SegmentationData.of(new TrainTestSplit<>(train, test), 8, 0.25, 4, 5, false, 3);
+        SegmentationData again = SegmentationData.of(new TrainTestSplit<>(train, test), 8, 0.25, 4, 5, new HorizontalFlip(0.5), false, 3);
         Sample first = data.validation().source().sample(0);
         assertArrayEquals(first.mask(), again.validation().source().sample(0).mask(), "seeded");
     }
@@ -50,9 +51,9 @@ class SegmentationDataTest {
     void aShareThatLeavesNoImagesIsRefused() throws IOException {
         ByteImages few = images(3, 8);
         var split = new TrainTestSplit<>(few, few);
-        var e = assertThrows(IllegalArgumentException.class, () -> SegmentationData.of(split, 8, 0.1, 4, 5, false, 3));
+        var e = assertThrows(IllegalArgumentException.class, () -> SegmentationData.of(split, 8, 0.1, 4, 5, new HorizontalFlip(0.5), false, 3));
         assertTrue(e.getMessage().contains("cannot spare"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> SegmentationData.of(split, 8, 1.0, 4, 5, false, 3));
+        e = assertThrows(IllegalArgumentException.class, () -> SegmentationData.of(split, 8, 1.0, 4, 5, new HorizontalFlip(0.5), false, 3));
         assertTrue(e.getMessage().contains("strictly between 0 and 1"), e.getMessage());
     }
 }

@@ -13,13 +13,13 @@ import org.modelkey.key.KeyKind;
  * non-protected baseline, and SHF, NP and FFX each at the same block sizes M, every protected model
  * scored under its correct key, its incorrect keys and plain images.
  */
-final class SegmentationSweep {
+final class SweepRuns {
 
     private final SegmentationRun baseline;
     private final Map<KeyKind, List<SegmentationRun>> transforms;
     private final int[] blockSizes;
 
-    private SegmentationSweep(SegmentationRun baseline, Map<KeyKind, List<SegmentationRun>> transforms, int[] blockSizes) {
+    private SweepRuns(SegmentationRun baseline, Map<KeyKind, List<SegmentationRun>> transforms, int[] blockSizes) {
         this.baseline = baseline;
         this.transforms = transforms;
         this.blockSizes = blockSizes;
@@ -29,7 +29,7 @@ final class SegmentationSweep {
      * @throws IllegalArgumentException if there is not exactly one baseline, a method is not a transform,
      *     a transform is missing or lacks a block size another has, or a model was not scored under every condition
      */
-    static SegmentationSweep of(List<SegmentationRun> runs) {
+    static SweepRuns of(List<SegmentationRun> runs) {
         requireRuns(runs);
         List<SegmentationRun> baselines = runs.stream().filter(SegmentationRun::isBaseline).toList();
         if (baselines.size() != 1) {
@@ -63,7 +63,7 @@ final class SegmentationSweep {
             }
             transforms.put(kind, List.copyOf(own));
         }
-        return new SegmentationSweep(baselines.get(0), transforms, blockSizes);
+        return new SweepRuns(baselines.get(0), transforms, blockSizes);
     }
 
     /** @throws IllegalArgumentException if there is no run */
