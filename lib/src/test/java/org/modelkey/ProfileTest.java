@@ -55,7 +55,10 @@ class ProfileTest {
         assertEquals(5, Profile.capped(true, "incorrect keys", 100, 5, log));
         assertEquals("rehearsal: incorrect keys capped at 5 (paper: 100)\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
         assertThrows(IllegalArgumentException.class, () -> Profile.capped(true, "keys", 100, 0, log));
-        assertEquals(0, Profile.PAPER.stepCap(), "no rehearsal without MODELKEY_REHEARSAL");
-        assertEquals("paper", Profile.PAPER.describe());
+        assertEquals(0, Profile.DEMO.stepCap(), "only the paper profile is rehearsed");
+        assertEquals(Profile.rehearsal(System.getenv()) ? Profile.REHEARSAL_STEPS : 0, Profile.PAPER.stepCap(),
+                "the paper profile caps its steps exactly when MODELKEY_REHEARSAL=1 is set");
+        assertEquals("demo", Profile.DEMO.describe());
+        assertTrue(Profile.PAPER.describe().startsWith("paper"), Profile.PAPER.describe());
     }
 }
