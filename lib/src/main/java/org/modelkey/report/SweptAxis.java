@@ -59,7 +59,10 @@ public final class SweptAxis {
     /**
      * Labels the chart's x axis with the swept values. With a custom formatter XChart puts its ticks
      * at the x values of the chart's series, so every series must be drawn at {@link #positions} or
-     * {@link #ticks()}; a tick anywhere else gets a blank label.
+     * {@link #ticks()}; a tick anywhere else gets a blank label. XChart (3.8.8) reads those x values in
+     * the order the series were added and, when they are not equally spaced in that order, searches
+     * for ticks without end: add a series at {@link #ticks()} first (a reference level, or a series
+     * measured at every swept value) whenever a later series skips some values.
      */
     public XYChart label(XYChart chart) {
         chart.setCustomXAxisTickLabelsFormatter(x -> {
