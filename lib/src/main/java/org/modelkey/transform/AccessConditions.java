@@ -29,7 +29,8 @@ public final class AccessConditions implements AutoCloseable {
     }
 
     /**
-     * @param count incorrect keys to draw (at least one)
+     * @param count incorrect keys to draw (at least one; {@link SecretKey#incorrectKeys}: an FFX key
+     *     keeps the correct key's password)
      * @param seed seed of the incorrect keys
      * @return the conditions of {@code key}
      * @throws IllegalArgumentException if {@code count} is below 1
@@ -38,10 +39,22 @@ public final class AccessConditions implements AutoCloseable {
         if (count < 1) {
             throw new IllegalArgumentException(count + " incorrect keys: give at least one (the papers use many)");
         }
+        return of(key, key.incorrectKeys(count, seed));
+    }
+
+    /**
+     * @param incorrectKeys the incorrect keys (at least one), e.g.
+     *     {@link SecretKey#incorrectKeysWithOtherPasswords}
+     * @return the conditions of {@code key} with those keys
+     */
+    public static AccessConditions of(SecretKey key, List<SecretKey> incorrectKeys) {
+        if (incorrectKeys.isEmpty()) {
+            throw new IllegalArgumentException("no incorrect keys: give at least one (the papers use many)");
+        }
         List<BlockTransform> others = new ArrayList<>();
         BlockTransform own = BlockTransform.of(key);
         try {
-            for (SecretKey other : key.incorrectKeys(count, seed)) {
+            for (SecretKey other : incorrectKeys) {
                 others.add(BlockTransform.of(other));
             }
         } catch (RuntimeException e) {

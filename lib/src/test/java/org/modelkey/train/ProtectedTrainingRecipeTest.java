@@ -61,10 +61,10 @@ class ProtectedTrainingRecipeTest {
     @Test
     void theProfilesSettingsAreNotebook02s() {
         ProtectedTraining.Settings smoke = ProtectedTraining.Settings.of(Profile.parse("smoke"));
-        assertEquals(new ProtectedTraining.Settings(32, 200, 50, "resnet8", 4, 1, 32, 0.1f, 4, 2, 250,
-                Profile.parse("smoke").seed(), TransferLearningProtection.BASELINE), smoke);
+        assertEquals(new ProtectedTraining.Settings(32, 332, 166, "resnet8", 4, 1, 32, 0.1f, 4, 2, 250,
+                Profile.parse("smoke").seed(), "02-baseline"), smoke);
         ProtectedTraining.Settings demo = ProtectedTraining.Settings.of(Profile.parse("demo"));
-        assertEquals(List.of(4000, 1000, "resnet20", 8, 8, 64, 10), List.of(demo.trainCount(), demo.testCount(),
+        assertEquals(List.of(12_000, 1660, "resnet20", 8, 10, 64, 20), List.of(demo.trainCount(), demo.testCount(),
                 demo.architecture(), demo.baseWidth(), demo.epochs(), demo.batchSize(), demo.incorrectKeys()));
         assertEquals("02-baseline", ProtectedTraining.Settings.of(Profile.parse("paper")).baselineName());
     }
@@ -121,6 +121,22 @@ class ProtectedTrainingRecipeTest {
             assertEquals(np.key().id(), result.protectedModels().get(0).keyId());
             assertEquals(8, result.testImages());
             assertTrue(log.toString().contains("NP   correct "), log.toString());
+        }
+    }
+
+    @Test
+    void theStricterFfxConditionDrawsKeysWithOtherPasswords() throws Exception {
+        ProtectedTraining recipe = recipe(new ByteArrayOutputStream());
+        try (ModelStore.Stored ffx = recipe.protectedModel(KeyKind.FFX); ModelStore.Stored np = recipe.protectedModel(KeyKind.NP)) {
+            AccessControlResult strict = recipe.otherPasswords(ffx);
+            assertEquals(TINY.incorrectKeys(), strict.incorrect().length);
+            assertEquals(ffx.card().accuracy(), strict.correct(), 1e-12);
+            SecretKey other = ffx.key().incorrectKeysWithOtherPasswords(1, Seeds.derive(TINY.seed(), "incorrect-keys")).get(0);
+            try (BlockTransform t = BlockTransform.of(other)) {
+                assertEquals(recipe.accuracy(ffx.network(), t::encrypt), strict.incorrect()[0], 1e-12);
+            }
+            var e = assertThrows(IllegalArgumentException.class, () -> recipe.otherPasswords(np));
+            assertTrue(e.getMessage().contains("give the FFX model"), e.getMessage());
         }
     }
 
