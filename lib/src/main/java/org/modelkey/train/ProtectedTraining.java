@@ -69,7 +69,7 @@ public final class ProtectedTraining {
          * ({@link Profile#rehearsalCap}).
          */
         public static Settings of(Profile profile) {
-            return new Settings(32, profile.pick(332, 12_000, 50_000), profile.pick(166, 1660, 10_000),
+            return new Settings(32, profile.pick(332, 16_600, 50_000), profile.pick(166, 1660, 10_000),
                     profile.pick("resnet8", "resnet20", "resnet18"), profile.pick(4, 8, 0), profile.pick(1, 10, 30),
                     profile.pick(32, 64, 128), 0.1f, 4, profile.rehearsalCap("incorrect keys per model", profile.pick(2, 20, 100), 5), 250, profile.seed(),
                     "02-baseline");

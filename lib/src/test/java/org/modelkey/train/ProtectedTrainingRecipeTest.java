@@ -64,7 +64,7 @@ class ProtectedTrainingRecipeTest {
         assertEquals(new ProtectedTraining.Settings(32, 332, 166, "resnet8", 4, 1, 32, 0.1f, 4, 2, 250,
                 Profile.parse("smoke").seed(), "02-baseline"), smoke);
         ProtectedTraining.Settings demo = ProtectedTraining.Settings.of(Profile.parse("demo"));
-        assertEquals(List.of(12_000, 1660, "resnet20", 8, 10, 64, 20), List.of(demo.trainCount(), demo.testCount(),
+        assertEquals(List.of(16_600, 1660, "resnet20", 8, 10, 64, 20), List.of(demo.trainCount(), demo.testCount(),
                 demo.architecture(), demo.baseWidth(), demo.epochs(), demo.batchSize(), demo.incorrectKeys()));
         assertEquals("02-baseline", ProtectedTraining.Settings.of(Profile.parse("paper")).baselineName());
     }
