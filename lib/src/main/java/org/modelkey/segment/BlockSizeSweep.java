@@ -10,6 +10,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -76,7 +77,6 @@ public final class BlockSizeSweep {
     private final ModelSpec spec;
     private final TrainingConfig training;
     private final List<SegmentationExample> examples = new ArrayList<>();
-    private int smallestBlock = Integer.MAX_VALUE;
 
     /**
      * @param train the training images, sampled in shuffled batches of {@code settings.batchSize()}
@@ -129,14 +129,12 @@ public final class BlockSizeSweep {
         if (blockSizes.length == 0) {
             throw new IllegalArgumentException("no block sizes given: give at least one M dividing " + scale.side());
         }
-        for (int m : blockSizes) {
-            smallestBlock = Math.min(smallestBlock, m);
-        }
+        int smallest = Arrays.stream(blockSizes).min().getAsInt();
         List<SegmentationRun> runs = new ArrayList<>();
         runs.add(baseline());
         for (KeyKind kind : KeyKind.values()) {
             for (int m : blockSizes) {
-                runs.add(protectedModel(kind, m));
+                runs.add(protectedModel(kind, m, m == smallest));
             }
         }
         return List.copyOf(runs);
@@ -144,19 +142,24 @@ public final class BlockSizeSweep {
 
     /** The non-protected FCN, trained and tested on plain images. */
     public SegmentationRun baseline() throws IOException, TranslateException {
-        return model(null);
+        return model(null, true);
     }
 
     /** The FCN protected by {@link #key(KeyKind, int)}, scored under every condition of Fig. 6. */
     public SegmentationRun protectedModel(KeyKind kind, int blockSize) throws IOException, TranslateException {
+        return protectedModel(kind, blockSize, false);
+    }
+
+    private SegmentationRun protectedModel(KeyKind kind, int blockSize, boolean example)
+            throws IOException, TranslateException {
         if (blockSize < 1 || scale.side() % blockSize != 0) {
             throw new IllegalArgumentException("block size M = " + blockSize + " does not divide the image side "
                     + scale.side() + ": choose M among its divisors");
         }
-        return model(key(kind, blockSize));
+        return model(key(kind, blockSize), example);
     }
 
-    /** Fig. 5's rows so far: the baseline and each transform at the smallest block size of {@link #run}. */
+    /** Fig. 5's rows so far: the baseline and, from {@link #run}, each transform at its smallest block size. */
     public List<SegmentationExample> examples() {
         return List.copyOf(examples);
     }
@@ -166,11 +169,17 @@ public final class BlockSizeSweep {
         return key == null ? "05-fcn-baseline" : "05-fcn-" + key.kind().name().toLowerCase(Locale.ROOT) + "-m" + key.blockSize();
     }
 
-    private SegmentationRun model(SecretKey drawn) throws IOException, TranslateException {
+    /** @param example whether Fig. 5 keeps this model's maps of the first test images */
+    private SegmentationRun model(SecretKey drawn, boolean example) throws IOException, TranslateException {
         int[] bestEpoch = {-1};
         try (ModelStore.Stored stored = trainOrLoad(drawn, bestEpoch)) {
-            return score(stored, stored.key(), stored.trainedNow() ? bestEpoch[0] : -1);
+            return score(stored, stored.key(), stored.trainedNow() ? bestEpoch[0] : -1, example);
         }
+    }
+
+    /** {@code baseline} or e.g. {@code SHF M=4}, as {@link SegmentationRun#label()}. */
+    private static String label(SecretKey key) {
+        return key == null ? SegmentationRun.BASELINE : key.kind() + " M=" + key.blockSize();
     }
 
     /**
@@ -178,8 +187,7 @@ public final class BlockSizeSweep {
      * its key is the stored one, under the stored id.
      */
     private ModelStore.Stored trainOrLoad(SecretKey key, int[] bestEpoch) throws IOException, TranslateException {
-        String label = key == null ? SegmentationRun.BASELINE : key.kind() + " M=" + key.blockSize();
-        log.println("== " + label);
+        log.println("== " + label(key));
         ModelStore.Recipe recipe = new ModelStore.Recipe(scale.describe(), train.source().classes(), settings.seed(),
                 settings.epochs(), training.describe(augmentation), key);
         return store.getOrTrain(modelName(key), spec, Fcn::withResNet, recipe, network -> {
@@ -193,9 +201,8 @@ public final class BlockSizeSweep {
         });
     }
 
-    private SegmentationRun score(ModelStore.Stored stored, SecretKey key, int bestEpoch)
+    private SegmentationRun score(ModelStore.Stored stored, SecretKey key, int bestEpoch, boolean example)
             throws IOException, TranslateException {
-        String label = key == null ? SegmentationRun.BASELINE : key.kind() + " M=" + key.blockSize();
         try (BlockTransform transform = key == null ? null : BlockTransform.of(key)) {
             UnaryOperator<NDArray> correct = key == null ? UnaryOperator.identity() : transform::encrypt;
             long start = System.nanoTime();
@@ -218,10 +225,10 @@ public final class BlockSizeSweep {
                 run = new SegmentationRun(key.kind().name(), key.blockSize(), key.id(), bestEpoch, correctScore, access,
                         incorrect, plain, stored.card().trainSeconds(), seconds(start));
             }
-            if (key == null || key.blockSize() == smallestBlock) {
+            if (example) {
                 examples.add(example(run.label(), stored, correct));
             }
-            log.printf("%s: test mean IoU %.4f%s; %s, scoring %.0f s%n", label, correctScore.meanIoU(),
+            log.printf("%s: test mean IoU %.4f%s; %s, scoring %.0f s%n", run.label(), correctScore.meanIoU(),
                     key == null ? "" : String.format(", incorrect keys %.4f ± %.4f (%d keys), plain %.4f",
                             run.access().incorrectMean(), run.access().incorrectStd(), run.incorrect().size(),
                             run.access().plain()),

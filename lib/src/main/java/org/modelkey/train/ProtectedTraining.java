@@ -218,7 +218,7 @@ public final class ProtectedTraining {
         for (ModelStore.Stored model : protectedModels) {
             SecretKey key = model.key();
             AccessControlResult r;
-            try (AccessConditions c = AccessConditions.of(key, settings.incorrectKeys(), Seeds.derive(settings.seed(), "incorrect-keys"))) {
+            try (AccessConditions c = AccessConditions.of(key, settings.incorrectKeys(), incorrectKeySeed())) {
                 start = System.nanoTime();
                 r = AccessControl.evaluate(model.network(), testSet, c.correct(), c.incorrect(), settings.evalBatch());
             }
@@ -246,9 +246,14 @@ public final class ProtectedTraining {
         }
         SecretKey key = ffx.key();
         try (AccessConditions c = AccessConditions.of(key, key.incorrectKeysWithOtherPasswords(settings.incorrectKeys(),
-                Seeds.derive(settings.seed(), "incorrect-keys")))) {
+                incorrectKeySeed()))) {
             return AccessControl.evaluate(ffx.network(), testSet, c.correct(), c.incorrect(), settings.evalBatch());
         }
+    }
+
+    /** The seed of every model's incorrect keys, derived from the run's seed as {@code "incorrect-keys"}. */
+    private long incorrectKeySeed() {
+        return Seeds.derive(settings.seed(), "incorrect-keys");
     }
 
     private ModelStore.Stored trainOrLoad(String name, SecretKey key) throws IOException, TranslateException {
