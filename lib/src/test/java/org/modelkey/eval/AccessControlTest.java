@@ -71,5 +71,16 @@ class AccessControlTest {
             assertTrue(assertThrows(IllegalArgumentException.class,
                     () -> AccessControl.evaluate(network, test, x -> x, List.of(), 8)).getMessage().contains("at least one"));
         }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AccessControlResult.of(0.9, new double[0], 0.1))
+                .getMessage().contains("at least one"));
+    }
+
+    @Test
+    void aResultOfMeasuredScoresGetsTheIncorrectKeysMeanAndSampleSpread() {
+        AccessControlResult r = AccessControlResult.of(0.9, new double[] {0.1, 0.3}, 0.2);
+        assertEquals(0.2, r.incorrectMean(), 1e-12);
+        assertEquals(Math.sqrt(0.02), r.incorrectStd(), 1e-12);
+        assertEquals(0.3, r.incorrectMax(), 1e-12);
+        assertEquals(0.0, AccessControlResult.of(0.9, new double[] {0.1}, 0.2).incorrectStd());
     }
 }

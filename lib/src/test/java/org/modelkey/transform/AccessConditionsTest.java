@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -36,5 +37,7 @@ class AccessConditionsTest {
             assertArrayEquals(x.toFloatArray(), c.plain().apply(x).toFloatArray());
         }
         assertThrows(IllegalArgumentException.class, () -> AccessConditions.of(key, 0, 7));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AccessConditions.of(key, java.util.List.of()))
+                .getMessage().contains("at least one"));
     }
 }
