@@ -1,5 +1,6 @@
 package org.modelkey.attack;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.translate.TranslateException;
@@ -20,6 +21,9 @@ import org.modelkey.train.TrainingLoop;
  * on a small part of plain (untransformed) training images, hoping for a model that works without
  * the key. For each fraction the stolen weights are fine-tuned with {@link TrainingLoop} on that
  * seeded random part of the attacker's data, then tested on plain images and with the correct key.
+ * Beside it, a network of the same architecture trained from scratch, with the same settings, on the
+ * same images (what the attacker's data is worth without the stolen weights: APSIPA 2021's robustness
+ * claim holds only if fine-tuning gives him no more than that and far less than the key holder has).
  * The first row is the stolen model before any fine-tuning; the stolen weights are restored at the end.
  */
 public final class FineTuningAttack implements ModelAttack<FineTuningResult> {
@@ -38,7 +42,8 @@ public final class FineTuningAttack implements ModelAttack<FineTuningResult> {
      * @param test the test set the outcome is measured on
      * @param correctKey the transform of the key the model was trained with
      * @param batchSize evaluation batch size
-     * @param seed seed of the choice of images for each fraction
+     * @param seed seed of the choice of images for each fraction and of the from-scratch networks'
+     *     initial weights
      * @throws IllegalArgumentException if a fraction is outside (0, 1] or none is given, or the
      *     config names a checkpoint
      */
@@ -68,25 +73,36 @@ public final class FineTuningAttack implements ModelAttack<FineTuningResult> {
     /**
      * @param attackerData the attacker's plain labelled training images
      * @return one row for the stolen model (fraction 0), then one per fraction: the images
-     *     fine-tuned on and the test accuracy on plain images and with the correct key
+     *     fine-tuned on, the test accuracy on plain images and with the correct key, and the plain
+     *     test accuracy of the same images trained from scratch
      */
     @Override
     public FineTuningResult run(Network model, RandomAccessDataset attackerData) throws IOException, TranslateException {
         List<FineTuningResult.Row> rows = new ArrayList<>();
         WeightSnapshot stolen = new WeightSnapshot(model.block());
         try {
-            rows.add(new FineTuningResult.Row(0.0, 0, accuracy(model, UnaryOperator.identity()), accuracy(model, correctKey)));
+            rows.add(new FineTuningResult.Row(0.0, 0, accuracy(model, UnaryOperator.identity()), accuracy(model, correctKey),
+                    Double.NaN));
             for (double f : fractions) {
                 stolen.restore();
                 RandomAccessDataset part = part(attackerData, f);
                 new TrainingLoop(model, config).fit(part, UnaryOperator.identity());
-                rows.add(new FineTuningResult.Row(f, Math.toIntExact(part.size()), accuracy(model, UnaryOperator.identity()),
-                        accuracy(model, correctKey)));
+                double plain = accuracy(model, UnaryOperator.identity()), withKey = accuracy(model, correctKey);
+                rows.add(new FineTuningResult.Row(f, Math.toIntExact(part.size()), plain, withKey, fromScratch(model, part)));
             }
         } finally {
             stolen.restore();
         }
         return new FineTuningResult(rows);
+    }
+
+    /** Plain test accuracy of a fresh network of {@code model}'s architecture trained on {@code part}. */
+    private double fromScratch(Network model, RandomAccessDataset part) throws IOException, TranslateException {
+        Engine.getInstance().setRandomSeed((int) seed);
+        try (Network fresh = Network.create(model.spec(), model.devices())) {
+            new TrainingLoop(fresh, config).fit(part, UnaryOperator.identity());
+            return accuracy(fresh, UnaryOperator.identity());
+        }
     }
 
     private double accuracy(Network model, UnaryOperator<NDArray> transform) throws IOException, TranslateException {

@@ -18,14 +18,16 @@ public record FineTuningResult(List<Row> rows) implements AttackResult {
     public static final String IMAGES = "images";
     public static final String PLAIN = "plain";
     public static final String CORRECT_KEY = "correct_key";
+    public static final String FROM_SCRATCH = "from_scratch_plain";
 
     /**
      * @param fraction part of the attacker's data fine-tuned on (0: the stolen model)
      * @param images images fine-tuned on
      * @param plain test accuracy on plain images
      * @param correctKey test accuracy with the correct key
+     * @param fromScratch plain test accuracy of the same images trained from scratch (NaN for the stolen model)
      */
-    public record Row(double fraction, int images, double plain, double correctKey) {}
+    public record Row(double fraction, int images, double plain, double correctKey, double fromScratch) {}
 
     public FineTuningResult {
         rows = List.copyOf(rows);
@@ -37,6 +39,7 @@ public record FineTuningResult(List<Row> rows) implements AttackResult {
                 DoubleColumn.create(FRACTION, rows.stream().mapToDouble(Row::fraction)),
                 IntColumn.create(IMAGES, rows.stream().mapToInt(Row::images).toArray()),
                 DoubleColumn.create(PLAIN, rows.stream().mapToDouble(Row::plain)),
-                DoubleColumn.create(CORRECT_KEY, rows.stream().mapToDouble(Row::correctKey)));
+                DoubleColumn.create(CORRECT_KEY, rows.stream().mapToDouble(Row::correctKey)),
+                DoubleColumn.create(FROM_SCRATCH, rows.stream().mapToDouble(Row::fromScratch)));
     }
 }

@@ -34,8 +34,8 @@ public record KeyEstimationOutcome(int subsetPercent, String modelSpec, String k
         double keyBitsAgreeing, double wallSeconds) {
 
     /**
-     * Runs {@code attack} on {@code stolen} with the first batch of {@code test} as the attacker's
-     * data, and scores every key on {@code test}.
+     * Runs {@code attack} on {@code stolen} with the first batch of {@code attackerData} (the
+     * attacker's own labelled images, none of them in {@code test}), and scores every key on {@code test}.
      *
      * @param key the key the model was trained with, used only to score the attack
      * @param incorrectKeys incorrect keys of the key's kind, drawn from the seed derived from
@@ -43,12 +43,12 @@ public record KeyEstimationOutcome(int subsetPercent, String modelSpec, String k
      * @param attackerBatch the attacker's batch size, for the correct key's batch accuracy
      */
     public static KeyEstimationOutcome run(int subsetPercent, Network stolen, SecretKey key, KeySearchAttack attack,
-            int attackerBatch, RandomAccessDataset test, int incorrectKeys, long seed, int evalBatch)
-            throws IOException, TranslateException {
+            int attackerBatch, RandomAccessDataset attackerData, RandomAccessDataset test, int incorrectKeys, long seed,
+            int evalBatch) throws IOException, TranslateException {
         long start = System.nanoTime();
-        KeySearchResult r = attack.run(stolen, test);
+        KeySearchResult r = attack.run(stolen, attackerData);
         double correctOnBatch;
-        try (BatchAccuracy batch = BatchAccuracy.of(stolen.model(), test, attackerBatch)) {
+        try (BatchAccuracy batch = BatchAccuracy.of(stolen.model(), attackerData, attackerBatch)) {
             correctOnBatch = batch.accuracy(key);
         }
         AccessControlResult access;

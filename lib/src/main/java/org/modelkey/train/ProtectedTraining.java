@@ -36,8 +36,9 @@ import org.modelkey.transform.BlockTransform;
  * baseline and one model per block-wise transform (SHF, NP, FFX), each trained from scratch with the
  * same architecture and schedule on batches transformed with its key (the identity for the
  * baseline). Notebook 02 trains and scores them; notebook 07 attacks them and, through this same
- * recipe, trains any that the profile's {@link ModelStore} lacks. Every model is kept in the store
- * and reused while its recipe is unchanged.
+ * recipe, trains any that the profile's {@link ModelStore} lacks; on the embedded data notebook 03
+ * fine-tunes its protected models from the baseline ({@link TransferLearningProtection.PreTrained#fromScratch}).
+ * Every model is kept in the store and reused while its recipe is unchanged.
  */
 public final class ProtectedTraining {
 

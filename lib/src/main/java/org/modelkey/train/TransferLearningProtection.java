@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.modelkey.Profile;
@@ -27,8 +28,6 @@ import org.modelkey.data.ImageSource;
 import org.modelkey.data.Sample;
 import org.modelkey.data.SampleTransform;
 import org.modelkey.data.Seeds;
-import org.modelkey.data.StampConfig;
-import org.modelkey.data.StampScenes;
 import org.modelkey.data.StratifiedSubset;
 import org.modelkey.data.TrainTestSplit;
 import org.modelkey.eval.AccessControl;
@@ -47,14 +46,16 @@ import org.modelkey.transform.BlockTransform;
 /**
  * The protected models of the transfer-learning paper (ICIP 2021, Sec. 3.3 and Table 1): a plain
  * pre-trained model, fine-tuned on stratified subsets of the training set whose images pass through
- * the block-wise NP transform with one secret key (M = 4). Notebook 03 trains and scores them;
- * notebook 04 attacks them and, through this same recipe, trains any that the model store lacks.
- * Every model is kept in the profile's {@link ModelStore} and reused while its recipe is unchanged.
+ * the block-wise NP transform with one secret key (M = 4). The pre-trained model is the ResNet-50
+ * parameter file at {@code paper} and, on the embedded data, notebook 02's plain baseline
+ * ({@link PreTrained}). Notebook 03 trains and scores them; notebook 04 attacks them and, through
+ * this same recipe, trains any that the model store lacks. Every model is kept in the profile's
+ * {@link ModelStore} and reused while its recipe is unchanged.
  */
 public final class TransferLearningProtection {
 
-    /** The store's name of the plain pre-trained model (notebook 02 trains the same one at small scale). */
-    public static final String BASELINE = "03-baseline";
+    /** The store's name of the pre-trained model read from a parameter file ({@link PreTrained#file}). */
+    public static final String PRETRAINED = "03-pretrained";
 
     /** Environment variable naming the pre-trained ResNet-50 parameter file of the paper profile. */
     public static final String PRETRAINED_ENV = "MODELKEY_PRETRAINED";
@@ -65,10 +66,37 @@ public final class TransferLearningProtection {
      */
     public static final int REHEARSAL_SIDE = 72;
 
+    /**
+     * The plain pre-trained model the protected models are fine-tuned from (ICIP 2021, Sec. 3.3),
+     * with the recipe's architecture and classes.
+     */
+    @FunctionalInterface
+    public interface PreTrained {
+
+        /** @return the plain model, loaded from the recipe's store or made now */
+        ModelStore.Stored get(TransferLearningProtection recipe) throws IOException, TranslateException;
+
+        /**
+         * A pre-trained parameter file (the paper's ImageNet ResNet-50: a TorchScript export, or a
+         * file of {@link PretrainedWeights#save} or DJL {@code Model.save}), stored as {@value #PRETRAINED}.
+         */
+        static PreTrained file(Path parameters) {
+            return recipe -> recipe.fromFile(parameters);
+        }
+
+        /**
+         * The plain baseline of APSIPA 2021's protocol ({@link ProtectedTraining#baseline}), trained
+         * from scratch on the whole plain training set; {@code training} must hold the recipe's data.
+         */
+        static PreTrained fromScratch(ProtectedTraining training) {
+            return recipe -> training.baseline();
+        }
+    }
+
     /** How the models are made at one profile. */
     public record Settings(int imageSize, int trainCount, int testCount, String architecture, int baseWidth,
-            int baselineEpochs, int baselineBatch, float baselineRate, int fineTuneEpochs, int fineTuneBatch,
-            float fineTuneRate, int blockSize, List<Double> subsetPercents, int evalBatch, long seed) {
+            int fineTuneEpochs, int fineTuneBatch, float fineTuneRate, int blockSize, List<Double> subsetPercents,
+            int evalBatch, long seed) {
 
         public Settings {
             subsetPercents = List.copyOf(subsetPercents);
@@ -82,19 +110,23 @@ public final class TransferLearningProtection {
 
         /**
          * The profile's sizes: the paper's (ImageNet 224×224 crops, ResNet-50, 15 fine-tuning epochs,
-         * Sec. 4.1), or the embedded 32×32 stamps with a small ResNet for CPU runs. The rehearsal
-         * of {@code paper} caps the image side at {@value #REHEARSAL_SIDE} ({@link Profile#rehearsalCap}).
+         * Sec. 4.1), or on the embedded data notebook 02's stamp instances, architecture and
+         * evaluation batch ({@link ProtectedTraining.Settings#of}), fine-tuned for the paper's 15
+         * epochs. The rehearsal of {@code paper} caps the image side at {@value #REHEARSAL_SIDE}
+         * ({@link Profile#rehearsalCap}).
          *
          * @return the settings of {@code profile}
          */
         public static Settings of(Profile profile) {
-            return builder().imageSize(profile.rehearsalCap("image side", profile.pick(32, 32, 224), REHEARSAL_SIDE))
-                    .counts(profile.pick(200, 4000, 0), profile.pick(50, 1000, 0))
-                    .model(profile.pick("resnet8", "resnet20", "resnet50"), profile.pick(4, 8, 0))
-                    .baseline(profile.pick(1, 8, 0), profile.pick(32, 64, 128), 0.1f)
-                    .fineTuning(profile.pick(1, 15, 15), profile.pick(16, 64, 128), 0.05f)
-                    .blockSize(4).subsetPercents(List.of(10.0, 20.0, 30.0, 100.0))
-                    .evalBatch(profile.pick(250, 250, 100)).seed(profile.seed()).build();
+            Builder b = builder().fineTuning(profile.pick(1, 15, 15), profile.pick(16, 64, 128), 0.05f).blockSize(4)
+                    .subsetPercents(List.of(10.0, 20.0, 30.0, 100.0)).seed(profile.seed());
+            if (profile.isPaper()) {
+                return b.imageSize(profile.rehearsalCap("image side", 224, REHEARSAL_SIDE)).counts(0, 0)
+                        .model("resnet50", 0).evalBatch(100).build();
+            }
+            ProtectedTraining.Settings scratch = ProtectedTraining.Settings.of(profile);
+            return b.imageSize(scratch.imageSize()).counts(scratch.trainCount(), scratch.testCount())
+                    .model(scratch.architecture(), scratch.baseWidth()).evalBatch(scratch.evalBatch()).build();
         }
 
         /** @return a builder with the demo profile's settings, to change by name */
@@ -105,13 +137,10 @@ public final class TransferLearningProtection {
         /** Builds {@link Settings} by name; each group of settings has one method. */
         public static final class Builder {
             private int imageSize = 32;
-            private int trainCount = 4000;
-            private int testCount = 1000;
+            private int trainCount = 16_600;
+            private int testCount = 1660;
             private String architecture = "resnet20";
             private int baseWidth = 8;
-            private int baselineEpochs = 8;
-            private int baselineBatch = 64;
-            private float baselineRate = 0.1f;
             private int fineTuneEpochs = 15;
             private int fineTuneBatch = 64;
             private float fineTuneRate = 0.05f;
@@ -139,14 +168,6 @@ public final class TransferLearningProtection {
             public Builder model(String name, int width) {
                 architecture = name;
                 baseWidth = width;
-                return this;
-            }
-
-            /** The plain baseline's epochs (0: the pre-trained file of the paper profile), batch and peak rate. */
-            public Builder baseline(int epochs, int batch, float peakRate) {
-                baselineEpochs = epochs;
-                baselineBatch = batch;
-                baselineRate = peakRate;
                 return this;
             }
 
@@ -181,9 +202,8 @@ public final class TransferLearningProtection {
 
             /** @throws IllegalArgumentException if a subset is outside (0, 100] */
             public Settings build() {
-                return new Settings(imageSize, trainCount, testCount, architecture, baseWidth, baselineEpochs,
-                        baselineBatch, baselineRate, fineTuneEpochs, fineTuneBatch, fineTuneRate, blockSize,
-                        subsetPercents, evalBatch, seed);
+                return new Settings(imageSize, trainCount, testCount, architecture, baseWidth, fineTuneEpochs,
+                        fineTuneBatch, fineTuneRate, blockSize, subsetPercents, evalBatch, seed);
             }
         }
     }
@@ -196,26 +216,25 @@ public final class TransferLearningProtection {
     private final SampleTransform testCrop;
     private final RandomAccessDataset testSet;
     private final ModelStore store;
-    private final Path pretrained;
+    private final PreTrained pretrained;
     private final PrintStream log;
 
     /**
      * @param dataset the data set's name, recorded in every model's card
      * @param augmentation applied to training images before the key (e.g. a flip)
      * @param testCrop applied to test images ({@code null}: none)
-     * @param pretrained parameter file of the pre-trained model, or {@code null} to train the plain
-     *     baseline from scratch on the whole plain training set
+     * @param pretrained the plain model the subsets are fine-tuned from
      * @param log where training prints its progress
      */
     public TransferLearningProtection(Settings settings, TrainTestSplit<? extends ImageSource> data, String dataset,
-            SampleTransform augmentation, SampleTransform testCrop, ModelStore store, Path pretrained,
+            SampleTransform augmentation, SampleTransform testCrop, ModelStore store, PreTrained pretrained,
             PrintStream log) {
         this.settings = settings;
         this.data = data;
         this.dataset = dataset;
         this.augmentation = augmentation;
         this.store = store;
-        this.pretrained = pretrained;
+        this.pretrained = Objects.requireNonNull(pretrained, "pre-trained model");
         this.log = log;
         this.testCrop = testCrop;
         this.spec = ModelSpec.of(settings.architecture(), data.train().classes().size(), 3, settings.imageSize(),
@@ -225,18 +244,18 @@ public final class TransferLearningProtection {
     }
 
     /**
-     * The profile's models: the embedded stamps, or at {@code paper} ImageNet from
-     * {@code MODELKEY_IMAGENET} and the pre-trained ResNet-50 from {@value #PRETRAINED_ENV}.
+     * The profile's models: on the embedded data notebook 02's stamp instances and plain baseline
+     * ({@link ProtectedTraining#of}), or at {@code paper} ImageNet from {@code MODELKEY_IMAGENET}
+     * and the pre-trained ResNet-50 from {@value #PRETRAINED_ENV}.
      *
      * @throws IllegalStateException at {@code paper} when the parameter file is missing
      */
     public static TransferLearningProtection of(Profile profile, PrintStream log) throws IOException {
         Settings s = Settings.of(profile);
         if (!profile.isPaper()) {
-            TrainTestSplit<? extends ImageSource> stamps = StampScenes.load(Profile.cacheDir(),
-                    StampConfig.classification(s.imageSize(), s.trainCount(), s.testCount(), s.seed()));
-            return new TransferLearningProtection(s, stamps, name("stamps-" + s.imageSize() + "px", stamps),
-                    new HorizontalFlip(0.5), null, ModelStore.of(profile), null, log);
+            ProtectedTraining scratch = ProtectedTraining.of(profile, log);
+            return new TransferLearningProtection(s, scratch.data(), scratch.dataset(), new HorizontalFlip(0.5), null,
+                    scratch.store(), PreTrained.fromScratch(scratch), log);
         }
         String file = System.getenv(PRETRAINED_ENV);
         if (file == null || file.isBlank() || !Files.isRegularFile(Path.of(file))) {
@@ -246,13 +265,9 @@ public final class TransferLearningProtection {
                     + " 1000 ImageNet classes; got " + file);
         }
         TrainTestSplit<? extends ImageSource> imageNet = ImageFolder.imageNetFromEnvironment();
-        return new TransferLearningProtection(s, imageNet, name("ImageNet-" + s.imageSize(), imageNet),
-                SampleTransform.standardAugmentation(s.imageSize()), CenterCrop.of(s.imageSize()),
-                ModelStore.of(profile), Path.of(file), log);
-    }
-
-    private static String name(String prefix, TrainTestSplit<? extends ImageSource> data) {
-        return prefix + " " + data.train().size() + "+" + data.test().size();
+        String name = "ImageNet-" + s.imageSize() + " " + imageNet.train().size() + "+" + imageNet.test().size();
+        return new TransferLearningProtection(s, imageNet, name, SampleTransform.standardAugmentation(s.imageSize()),
+                CenterCrop.of(s.imageSize()), ModelStore.of(profile), PreTrained.file(Path.of(file)), log);
     }
 
     public Settings settings() {
@@ -263,7 +278,7 @@ public final class TransferLearningProtection {
         return data;
     }
 
-    /** The data set's name as the model cards record it, e.g. {@code stamps-32px 4000+1000}. */
+    /** The data set's name as the model cards record it, e.g. {@code stamp instances 32px 16600+1660}. */
     public String dataset() {
         return dataset;
     }
@@ -312,24 +327,27 @@ public final class TransferLearningProtection {
     }
 
     /**
-     * The plain pre-trained model: loaded from the store, read from the parameter file, or trained
-     * from scratch with a one-cycle schedule on the whole plain training set.
+     * The plain pre-trained model ({@link PreTrained}), loaded from the store or made now.
+     *
+     * @throws IllegalStateException if its architecture or classes are not the recipe's
      */
     public ModelStore.Stored baseline() throws IOException, TranslateException {
-        // at paper the baseline is the pre-trained file: 0 epochs, no training config to build
-        TrainingConfig config = pretrained != null ? null
-                : oneCycle(settings.baselineEpochs(), settings.baselineBatch(), settings.baselineRate());
-        String training = pretrained != null ? "pre-trained parameters " + pretrained.getFileName() + " "
-                + sha256(pretrained).substring(0, 12) : config.describe(augmentation);
-        ModelStore.Recipe recipe = new ModelStore.Recipe(dataset, data.train().classes(), settings.seed(),
-                settings.baselineEpochs(), training, null);
-        return store.getOrTrain(BASELINE, spec, recipe, network -> {
-            if (pretrained != null) {
-                PretrainedWeights.load(network, pretrained);
-            } else {
-                new TrainingLoop(network, config).fit(trainingSet(data.train(), settings.baselineBatch()),
-                        UnaryOperator.identity());
-            }
+        ModelStore.Stored stored = pretrained.get(this);
+        if (!stored.card().spec().equals(spec)) {
+            String found = stored.card().spec().toString();
+            stored.close();
+            throw new IllegalStateException("the pre-trained model is " + found + " but this recipe fine-tunes " + spec
+                    + ": give a pre-trained model of the recipe's architecture, image size and classes");
+        }
+        return stored;
+    }
+
+    /** The parameter file as the stored pre-trained model {@value #PRETRAINED} (no training: 0 epochs). */
+    private ModelStore.Stored fromFile(Path parameters) throws IOException, TranslateException {
+        String training = "pre-trained parameters " + parameters.getFileName() + " " + sha256(parameters).substring(0, 12);
+        ModelStore.Recipe recipe = new ModelStore.Recipe(dataset, data.train().classes(), settings.seed(), 0, training, null);
+        return store.getOrTrain(PRETRAINED, spec, recipe, network -> {
+            PretrainedWeights.load(network, parameters);
             return accuracy(network, UnaryOperator.identity());
         });
     }
@@ -345,12 +363,15 @@ public final class TransferLearningProtection {
             throw new IllegalArgumentException(percent + " % is not one of this recipe's subsets "
                     + settings.subsetPercents() + ": give one of them");
         }
-        baseline().close();
-        Path baselineParameters = store.folder(BASELINE).resolve(ModelStore.PARAMETERS);
+        String baselineName;
+        try (ModelStore.Stored baseline = baseline()) {
+            baselineName = baseline.card().name();
+        }
+        Path baselineParameters = store.folder(baselineName).resolve(ModelStore.PARAMETERS);
         ImageSource subset = subset(percent);
         SecretKey key = key();
         String recipeData = String.format("%s, %.0f %% subset (%d images), from %s %s", dataset, percent,
-                subset.size(), BASELINE, sha256(baselineParameters).substring(0, 12));
+                subset.size(), baselineName, sha256(baselineParameters).substring(0, 12));
         TrainingConfig fineTuning = oneCycle(settings.fineTuneEpochs(), settings.fineTuneBatch(), settings.fineTuneRate());
         ModelStore.Recipe recipe = new ModelStore.Recipe(recipeData, data.train().classes(), settings.seed(),
                 settings.fineTuneEpochs(), fineTuning.describe(augmentation), key);

@@ -95,13 +95,14 @@ class AttacksOnProtectedModelTest {
     @Test
     void aKeyEstimationOutcomeScoresEveryKeyOnTheTestSet() throws Exception {
         KeySearchAttack attack = new KeySearchAttack(new RandomKeySearch(5), new AttackerKnowledge(KeyKind.NP, 2, 4), 32);
-        KeyEstimationOutcome o = KeyEstimationOutcome.run(100, network, KEY, attack, 32, test, 2, 11, 160);
+        KeyEstimationOutcome o = KeyEstimationOutcome.run(100, network, KEY, attack, 32, train, test, 2, 11, 160);
+        assertEquals(attack.run(network, train).estimated(), o.search().estimated(), "the search ran on the attacker's data");
         assertEquals(accuracyWithKey(), o.access().correct(), 1e-12);
         assertEquals(KeyEstimationOutcome.accuracy(network, o.search().estimated(), test, 160), o.estimatedAccuracy(), 1e-12);
         assertEquals(KeyEstimationOutcome.accuracy(network, o.search().start(), test, 160), o.startAccuracy(), 1e-12);
         assertEquals(2, o.access().incorrect().length);
         assertEquals(KeyEstimationOutcome.keyBitsAgreeing(o.search().estimated(), KEY), o.keyBitsAgreeing());
-        try (BatchAccuracy batch = BatchAccuracy.of(network.model(), test, 32)) {
+        try (BatchAccuracy batch = BatchAccuracy.of(network.model(), train, 32)) {
             assertEquals(batch.accuracy(KEY), o.correctOnBatch(), 1e-12, "the correct key on the attacker's batch");
         }
         assertEquals(KEY.id(), o.keyId());
@@ -170,6 +171,14 @@ class AttacksOnProtectedModelTest {
         assertTrue(before > 0.9, "the protected model works with its key: " + before);
         assertTrue(t.doubleColumn("plain").get(0) < before - 0.3, "and not on plain images");
         assertEquals(before, accuracyWithKey(), 1e-12, "weights restored");
+        assertTrue(Double.isNaN(t.doubleColumn("from_scratch_plain").get(0)), "the stolen model has no from-scratch twin");
+        for (int r = 1; r < 3; r++) {
+            double scratch = t.doubleColumn("from_scratch_plain").get(r);
+            assertTrue(scratch >= 0 && scratch <= 1, "a test accuracy: " + scratch);
+        }
+        Table again = new FineTuningAttack(new double[] {0.2}, config(1), test, correct::encrypt, 160, 4).run(network, train).toTable();
+        assertEquals(t.doubleColumn("from_scratch_plain").get(1), again.doubleColumn("from_scratch_plain").get(1), 0.0,
+                "the from-scratch network starts from seeded weights");
     }
 
     @Test

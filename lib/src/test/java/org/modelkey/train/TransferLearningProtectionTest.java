@@ -53,36 +53,63 @@ class TransferLearningProtectionTest {
         return ByteImages.labelled(3, 8, 8, pixels, labels, CLASSES);
     }
 
-    /** 8×8 images, all of them, a ResNet-8 of width 4, one epoch each at batch 8 and 4. */
+    /** 8×8 images, all of them, a ResNet-8 of width 4, fine-tuned one epoch at batch 4. */
     private static TransferLearningProtection.Settings.Builder tiny() {
         return TransferLearningProtection.Settings.builder().imageSize(8).counts(0, 0).model("resnet8", 4)
-                .baseline(1, 8, 0.1f).fineTuning(1, 4, 0.05f).blockSize(4).evalBatch(16).seed(5);
+                .fineTuning(1, 4, 0.05f).blockSize(4).evalBatch(16).seed(5);
+    }
+
+    private static TrainTestSplit<ByteImages> twoTone() {
+        return new TrainTestSplit<>(images(10, 1), images(4, 2));
+    }
+
+    /** APSIPA 2021's protocol on the same data: its plain baseline, one epoch at batch 8, is the pre-trained model. */
+    private static TransferLearningProtection.PreTrained scratch(TrainTestSplit<ByteImages> data, ModelStore store,
+            String architecture, PrintStream log) {
+        ProtectedTraining.Settings settings = new ProtectedTraining.Settings(8, 0, 0, architecture, 4, 1, 8, 0.1f, 4, 2,
+                16, 5, "02-baseline");
+        return TransferLearningProtection.PreTrained.fromScratch(new ProtectedTraining(settings, data, "two-tone 8px 20+8",
+                new HorizontalFlip(0.5), store, log));
     }
 
     private TransferLearningProtection recipe(ByteArrayOutputStream log) {
         TransferLearningProtection.Settings settings = tiny().subsetPercents(List.of(50.0, 100.0)).build();
-        TrainTestSplit<ByteImages> data = new TrainTestSplit<>(images(10, 1), images(4, 2));
-        return new TransferLearningProtection(settings, data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null,
-                new ModelStore(dir), null, new PrintStream(log, true));
+        TrainTestSplit<ByteImages> data = twoTone();
+        ModelStore store = new ModelStore(dir);
+        PrintStream out = new PrintStream(log, true);
+        return new TransferLearningProtection(settings, data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null, store,
+                scratch(data, store, "resnet8", out), out);
     }
 
     @Test
-    void thePaperBaselineOfZeroEpochsIsThePreTrainedFile() throws Exception {
-        TrainTestSplit<ByteImages> data = new TrainTestSplit<>(images(10, 1), images(4, 2));
-        TransferLearningProtection.Settings settings = tiny().baseline(0, 8, 0.1f).subsetPercents(List.of(100.0)).build();
+    void thePaperPreTrainedModelIsTheParameterFile() throws Exception {
+        TransferLearningProtection.Settings settings = tiny().subsetPercents(List.of(100.0)).build();
         Path file;
         Engine.getInstance().setRandomSeed(9);
         try (Network source = Network.create(ModelSpec.of("resnet8", 2, 3, 8, 8).withBaseWidth(4))) {
             file = PretrainedWeights.save(source, dir.resolve("pretrained.params"));
         }
-        TransferLearningProtection recipe = new TransferLearningProtection(settings, data, "two-tone 8px 20+8",
-                new HorizontalFlip(0.5), null, new ModelStore(dir.resolve("store")), file,
-                new PrintStream(new ByteArrayOutputStream(), true));
+        TransferLearningProtection recipe = new TransferLearningProtection(settings, twoTone(), "two-tone 8px 20+8",
+                new HorizontalFlip(0.5), null, new ModelStore(dir.resolve("store")),
+                TransferLearningProtection.PreTrained.file(file), new PrintStream(new ByteArrayOutputStream(), true));
         try (ModelStore.Stored baseline = recipe.baseline()) {
             assertTrue(baseline.trainedNow());
+            assertEquals(TransferLearningProtection.PRETRAINED, baseline.card().name());
+            assertEquals(0, baseline.card().epochs(), "nothing is trained");
             assertTrue(baseline.card().training().startsWith("pre-trained parameters pretrained.params "),
                     baseline.card().training());
         }
+    }
+
+    @Test
+    void aPreTrainedModelOfAnotherArchitectureIsRefused() {
+        TrainTestSplit<ByteImages> data = twoTone();
+        ModelStore store = new ModelStore(dir);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+        TransferLearningProtection recipe = new TransferLearningProtection(tiny().subsetPercents(List.of(100.0)).build(),
+                data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null, store, scratch(data, store, "resnet20", quiet), quiet);
+        IllegalStateException e = assertThrows(IllegalStateException.class, recipe::baseline);
+        assertTrue(e.getMessage().contains("give a pre-trained model of the recipe's architecture"), e.getMessage());
     }
 
     @Test
@@ -92,10 +119,10 @@ class TransferLearningProtectionTest {
         try (NDManager manager = NDManager.newBaseManager();
                 ModelStore.Stored half = recipe.subsetModel(50)) {
             assertTrue(half.trainedNow());
-            assertTrue(recipe.store().contains(TransferLearningProtection.BASELINE), "the baseline is trained first");
+            assertTrue(recipe.store().contains("02-baseline"), "the baseline is trained first");
             assertEquals(recipe.key(), half.key());
             assertEquals("03-np-m4-subset-50", half.card().name());
-            assertTrue(half.card().dataset().startsWith("two-tone 8px 20+8, 50 % subset (10 images), from 03-baseline "),
+            assertTrue(half.card().dataset().startsWith("two-tone 8px 20+8, 50 % subset (10 images), from 02-baseline "),
                     half.card().dataset());
             assertEquals("batch 4, SGD momentum 0.9, weight decay 5.0E-4, one-cycle, max rate 0.05,"
                     + " augmentation HorizontalFlip[probability=0.5]", half.card().training(), "the card records how it was trained");
@@ -151,9 +178,12 @@ class TransferLearningProtectionTest {
         int[] labels = new int[16];
         Arrays.setAll(labels, i -> i % 2);
         ByteImages photos = ByteImages.labelled(3, 6, 6, pixels, labels, CLASSES);
+        TrainTestSplit<ByteImages> data = new TrainTestSplit<>(photos, photos);
+        ModelStore store = new ModelStore(dir);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
         TransferLearningProtection recipe = new TransferLearningProtection(tiny().subsetPercents(List.of(100.0)).build(),
-                new TrainTestSplit<>(photos, photos), "photographs 6px 16+16", org.modelkey.data.CenterCrop.of(8),
-                org.modelkey.data.CenterCrop.of(8), new ModelStore(dir), null, new PrintStream(new ByteArrayOutputStream(), true));
+                data, "photographs 6px 16+16", org.modelkey.data.CenterCrop.of(8), org.modelkey.data.CenterCrop.of(8),
+                store, scratch(data, store, "resnet8", quiet), quiet);
         TrainingConfig oneEpoch = TrainingConfig.builder().epochs(1).batchSize(4).seed(5)
                 .logEvery(0, new PrintStream(new ByteArrayOutputStream())).build();
         TrainingSpeed.Result speeds = recipe.trainingSpeed(8, oneEpoch, UnaryOperator.identity(), 2);
