@@ -218,6 +218,7 @@ public final class TransferLearningProtection {
     private final ModelStore store;
     private final PreTrained pretrained;
     private final PrintStream log;
+    private String baselineName;   // the pre-trained model's name in the store, once it is there
 
     /**
      * @param dataset the data set's name, recorded in every model's card
@@ -342,6 +343,16 @@ public final class TransferLearningProtection {
         return stored;
     }
 
+    /** The store's name of the pre-trained model, made or loaded on the first call. */
+    private String baselineName() throws IOException, TranslateException {
+        if (baselineName == null) {
+            try (ModelStore.Stored baseline = baseline()) {
+                baselineName = baseline.card().name();
+            }
+        }
+        return baselineName;
+    }
+
     /** The parameter file as the stored pre-trained model {@value #PRETRAINED} (no training: 0 epochs). */
     private ModelStore.Stored fromFile(Path parameters) throws IOException, TranslateException {
         String training = "pre-trained parameters " + parameters.getFileName() + " " + sha256(parameters).substring(0, 12);
@@ -363,10 +374,7 @@ public final class TransferLearningProtection {
             throw new IllegalArgumentException(percent + " % is not one of this recipe's subsets "
                     + settings.subsetPercents() + ": give one of them");
         }
-        String baselineName;
-        try (ModelStore.Stored baseline = baseline()) {
-            baselineName = baseline.card().name();
-        }
+        String baselineName = baselineName();
         Path baselineParameters = store.folder(baselineName).resolve(ModelStore.PARAMETERS);
         ImageSource subset = subset(percent);
         SecretKey key = key();
