@@ -126,11 +126,33 @@ public final class ProtectedTraining {
         Settings s = Settings.of(profile);
         TrainTestSplit<? extends ImageSource> data = profile.isPaper()
                 ? CifarBinary.fromEnvironment(CifarBinary.Variant.CIFAR10)
-                : StampScenes.load(Profile.cacheDir(), StampConfig.instances(s.imageSize(), s.trainCount(), s.testCount(),
-                        s.seed()).withSplit(StampConfig.Split.BY_REGION, EMBEDDED_TEST_REGION));
+                : embedded(s, s.trainCount(), s.testCount(), s.seed());
         String name = (profile.isPaper() ? "CIFAR-10" : "stamp instances " + s.imageSize() + "px") + " " + data.train().size()
                 + "+" + data.test().size();
         return new ProtectedTraining(s, data, name, new HorizontalFlip(0.5), ModelStore.of(profile), log);
+    }
+
+    /** The embedded stamp-instance scenes of the recipe's split ({@link #EMBEDDED_TEST_REGION}), composed from {@code seed}. */
+    private static TrainTestSplit<? extends ImageSource> embedded(Settings s, int train, int test, long seed) throws IOException {
+        return StampScenes.load(Profile.cacheDir(), StampConfig.instances(s.imageSize(), train, test, seed)
+                .withSplit(StampConfig.Split.BY_REGION, EMBEDDED_TEST_REGION));
+    }
+
+    /**
+     * {@code count} labelled scenes that no model of the embedded data trained or was tested on:
+     * composed as the training scenes are (the same stamps, the training half of every photograph),
+     * from the seed derived as {@code purpose}; e.g. the attacker's own images of notebook 04 (ICIP
+     * 2021, Sec. 3.4: the authors' attacker used test images, which the models never saw).
+     *
+     * @throws IllegalArgumentException at {@code paper}, whose data sets have no third part to draw from
+     */
+    public static ImageSource freshScenes(Profile profile, int count, String purpose) throws IOException {
+        if (profile.isPaper()) {
+            throw new IllegalArgumentException("fresh scenes are composed from the embedded stamps; at profile "
+                    + profile.label() + " draw the images from the data set itself");
+        }
+        Settings s = Settings.of(profile);
+        return embedded(s, count, 1, Seeds.derive(s.seed(), purpose)).train();
     }
 
     public Settings settings() {

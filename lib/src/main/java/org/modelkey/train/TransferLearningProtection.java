@@ -93,6 +93,14 @@ public final class TransferLearningProtection {
         }
     }
 
+    /** Labelled plain images that none of the recipe's models trained or was tested on. */
+    @FunctionalInterface
+    public interface FreshImages {
+
+        /** @return {@code count} such images */
+        ImageSource draw(int count) throws IOException;
+    }
+
     /** How the models are made at one profile. */
     public record Settings(int imageSize, int trainCount, int testCount, String architecture, int baseWidth,
             int fineTuneEpochs, int fineTuneBatch, float fineTuneRate, int blockSize, List<Double> subsetPercents,
@@ -217,6 +225,7 @@ public final class TransferLearningProtection {
     private final RandomAccessDataset testSet;
     private final ModelStore store;
     private final PreTrained pretrained;
+    private final FreshImages fresh;
     private final PrintStream log;
     private String baselineName;   // the pre-trained model's name in the store, once it is there
 
@@ -225,17 +234,20 @@ public final class TransferLearningProtection {
      * @param augmentation applied to training images before the key (e.g. a flip)
      * @param testCrop applied to test images ({@code null}: none)
      * @param pretrained the plain model the subsets are fine-tuned from
+     * @param fresh images beside the data set for {@link #attackerImages}, or {@code null} where the data
+     *     set has none (ImageNet: the attacker then holds part of the training set)
      * @param log where training prints its progress
      */
     public TransferLearningProtection(Settings settings, TrainTestSplit<? extends ImageSource> data, String dataset,
             SampleTransform augmentation, SampleTransform testCrop, ModelStore store, PreTrained pretrained,
-            PrintStream log) {
+            FreshImages fresh, PrintStream log) {
         this.settings = settings;
         this.data = data;
         this.dataset = dataset;
         this.augmentation = augmentation;
         this.store = store;
         this.pretrained = Objects.requireNonNull(pretrained, "pre-trained model");
+        this.fresh = fresh;
         this.log = log;
         this.testCrop = testCrop;
         this.spec = ModelSpec.of(settings.architecture(), data.train().classes().size(), 3, settings.imageSize(),
@@ -256,7 +268,8 @@ public final class TransferLearningProtection {
         if (!profile.isPaper()) {
             ProtectedTraining scratch = ProtectedTraining.of(profile, log);
             return new TransferLearningProtection(s, scratch.data(), scratch.dataset(), new HorizontalFlip(0.5), null,
-                    scratch.store(), PreTrained.fromScratch(scratch), log);
+                    scratch.store(), PreTrained.fromScratch(scratch),
+                    count -> ProtectedTraining.freshScenes(profile, count, "attacker-images"), log);
         }
         String file = System.getenv(PRETRAINED_ENV);
         if (file == null || file.isBlank() || !Files.isRegularFile(Path.of(file))) {
@@ -268,7 +281,7 @@ public final class TransferLearningProtection {
         TrainTestSplit<? extends ImageSource> imageNet = ImageFolder.imageNetFromEnvironment();
         String name = "ImageNet-" + s.imageSize() + " " + imageNet.train().size() + "+" + imageNet.test().size();
         return new TransferLearningProtection(s, imageNet, name, SampleTransform.standardAugmentation(s.imageSize()),
-                CenterCrop.of(s.imageSize()), ModelStore.of(profile), PreTrained.file(Path.of(file)), log);
+                CenterCrop.of(s.imageSize()), ModelStore.of(profile), PreTrained.file(Path.of(file)), null, log);
     }
 
     public Settings settings() {
@@ -320,6 +333,17 @@ public final class TransferLearningProtection {
     /** The store's name of the model fine-tuned on {@code percent} % of the training set. */
     public String subsetName(double percent) {
         return String.format("03-np-m%d-subset-%d", settings.blockSize(), Math.round(percent));
+    }
+
+    /**
+     * The attacker's own labelled plain images of notebook 04 (ICIP 2021, Sec. 3.4), as many as
+     * {@code percent} % of the training set: images no model trained or was tested on where the
+     * recipe has such ({@link FreshImages}), else a stratified part of the training set (seed
+     * {@code "attacker-images"}), which the models saw.
+     */
+    public ImageSource attackerImages(double percent) throws IOException {
+        return fresh != null ? fresh.draw((int) Math.round(data.train().size() * percent / 100))
+                : StratifiedSubset.of(data.train(), percent, Seeds.derive(settings.seed(), "attacker-images"));
     }
 
     /** The stratified subset of {@code percent} % of the training set (every class cut to the same share). */

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelkey.Profile;
 import org.modelkey.data.ByteImages;
 import org.modelkey.data.HorizontalFlip;
+import org.modelkey.data.ImageOverlap;
+import org.modelkey.data.ImageSource;
 import org.modelkey.data.TrainTestSplit;
 import org.modelkey.data.Seeds;
 import org.modelkey.eval.AccessControlResult;
@@ -52,6 +54,21 @@ class ProtectedTrainingRecipeTest {
 
     private static final ProtectedTraining.Settings TINY = new ProtectedTraining.Settings(8, 0, 0, "resnet8", 4, 1, 8,
             0.1f, 4, 2, 16, 5, "tiny-baseline");
+
+    @Test
+    void freshScenesAreNoneOfTheEmbeddedImagesAndShareTheirClasses() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(Profile.cacheDir().resolve("tuxpaint")),
+                "run environment/setup-data first");
+        Profile smoke = Profile.parse("smoke");
+        TrainTestSplit<? extends ImageSource> data = ProtectedTraining.of(smoke, new PrintStream(new ByteArrayOutputStream())).data();
+        ImageSource fresh = ProtectedTraining.freshScenes(smoke, 40, "attacker-images");
+        assertEquals(40, fresh.size());
+        assertEquals(data.train().classes(), fresh.classes());
+        assertEquals(0, ImageOverlap.count(fresh, data.train()), "no training scene");
+        assertEquals(0, ImageOverlap.count(fresh, data.test()), "no test scene");
+        var e = assertThrows(IllegalArgumentException.class, () -> ProtectedTraining.freshScenes(Profile.parse("paper"), 1, "x"));
+        assertTrue(e.getMessage().contains("embedded stamps"), e.getMessage());
+    }
 
     private ProtectedTraining recipe(ByteArrayOutputStream log) {
         return new ProtectedTraining(TINY, new TrainTestSplit<>(images(24, 1), images(8, 2)), "two-tone 8px 24+8",

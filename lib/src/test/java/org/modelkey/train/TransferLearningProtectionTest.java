@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelkey.data.ByteImages;
 import org.modelkey.data.HorizontalFlip;
+import org.modelkey.data.ImageOverlap;
+import org.modelkey.data.ImageSource;
 import org.modelkey.data.TrainTestSplit;
 import org.modelkey.eval.AccessControlResult;
 import org.modelkey.model.ModelSpec;
@@ -78,7 +80,7 @@ class TransferLearningProtectionTest {
         ModelStore store = new ModelStore(dir);
         PrintStream out = new PrintStream(log, true);
         return new TransferLearningProtection(settings, data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null, store,
-                scratch(data, store, "resnet8", out), out);
+                scratch(data, store, "resnet8", out), count -> images(count / 2, 3), out);
     }
 
     @Test
@@ -91,7 +93,7 @@ class TransferLearningProtectionTest {
         }
         TransferLearningProtection recipe = new TransferLearningProtection(settings, twoTone(), "two-tone 8px 20+8",
                 new HorizontalFlip(0.5), null, new ModelStore(dir.resolve("store")),
-                TransferLearningProtection.PreTrained.file(file), new PrintStream(new ByteArrayOutputStream(), true));
+                TransferLearningProtection.PreTrained.file(file), null, new PrintStream(new ByteArrayOutputStream(), true));
         try (ModelStore.Stored baseline = recipe.baseline()) {
             assertTrue(baseline.trainedNow());
             assertEquals(TransferLearningProtection.PRETRAINED, baseline.card().name());
@@ -107,7 +109,7 @@ class TransferLearningProtectionTest {
         ModelStore store = new ModelStore(dir);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
         TransferLearningProtection recipe = new TransferLearningProtection(tiny().subsetPercents(List.of(100.0)).build(),
-                data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null, store, scratch(data, store, "resnet20", quiet), quiet);
+                data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null, store, scratch(data, store, "resnet20", quiet), null, quiet);
         IllegalStateException e = assertThrows(IllegalStateException.class, recipe::baseline);
         assertTrue(e.getMessage().contains("give a pre-trained model of the recipe's architecture"), e.getMessage());
     }
@@ -183,7 +185,7 @@ class TransferLearningProtectionTest {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
         TransferLearningProtection recipe = new TransferLearningProtection(tiny().subsetPercents(List.of(100.0)).build(),
                 data, "photographs 6px 16+16", org.modelkey.data.CenterCrop.of(8), org.modelkey.data.CenterCrop.of(8),
-                store, scratch(data, store, "resnet8", quiet), quiet);
+                store, scratch(data, store, "resnet8", quiet), null, quiet);
         TrainingConfig oneEpoch = TrainingConfig.builder().epochs(1).batchSize(4).seed(5)
                 .logEvery(0, new PrintStream(new ByteArrayOutputStream())).build();
         TrainingSpeed.Result speeds = recipe.trainingSpeed(8, oneEpoch, UnaryOperator.identity(), 2);
@@ -192,6 +194,24 @@ class TransferLearningProtectionTest {
             assertEquals(new Shape(3, 8, 8), recipe.plainSet(photos, 4).get(manager, 0).getData().head().getShape(),
                     "plain images come as the model's input too");
         }
+    }
+
+    @Test
+    void theAttackersImagesAreFreshWhereTheRecipeHasSuchAndPartOfTheTrainingSetElsewhere() throws Exception {
+        TransferLearningProtection withFresh = recipe(new ByteArrayOutputStream());
+        ImageSource attacker = withFresh.attackerImages(50);
+        assertEquals(10, attacker.size(), "as many as 50 % of the 20 training images");
+        assertEquals(0, ImageOverlap.count(attacker, withFresh.data().train()));
+        assertEquals(0, ImageOverlap.count(attacker, withFresh.data().test()));
+
+        TrainTestSplit<ByteImages> data = twoTone();
+        ModelStore store = new ModelStore(dir.resolve("other"));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+        TransferLearningProtection without = new TransferLearningProtection(tiny().subsetPercents(List.of(100.0)).build(),
+                data, "two-tone 8px 20+8", new HorizontalFlip(0.5), null, store, scratch(data, store, "resnet8", quiet), null, quiet);
+        ImageSource part = without.attackerImages(50);
+        assertEquals(10, part.size());
+        assertEquals(10, ImageOverlap.count(part, data.train()), "a stratified half of the training set");
     }
 
     @Test
