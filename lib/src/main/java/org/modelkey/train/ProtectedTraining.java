@@ -163,7 +163,7 @@ public final class ProtectedTraining {
         return data;
     }
 
-    /** The data set's name as the model cards record it, e.g. {@code stamps-32px 4000+1000}. */
+    /** The data set's name as the model cards record it, e.g. {@code stamp instances 32px 16600+1660}. */
     public String dataset() {
         return dataset;
     }
