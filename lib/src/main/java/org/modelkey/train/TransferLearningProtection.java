@@ -102,7 +102,7 @@ public final class TransferLearningProtection {
     }
 
     /** How the models are made at one profile. */
-    public record Settings(int imageSize, int trainCount, int testCount, String architecture, int baseWidth,
+    public record Settings(int imageSize, String architecture, int baseWidth,
             int fineTuneEpochs, int fineTuneBatch, float fineTuneRate, int blockSize, List<Double> subsetPercents,
             int evalBatch, long seed) {
 
@@ -129,12 +129,12 @@ public final class TransferLearningProtection {
             Builder b = builder().fineTuning(profile.pick(1, 15, 15), profile.pick(16, 64, 128), 0.05f).blockSize(4)
                     .subsetPercents(List.of(10.0, 20.0, 30.0, 100.0)).seed(profile.seed());
             if (profile.isPaper()) {
-                return b.imageSize(profile.rehearsalCap("image side", 224, REHEARSAL_SIDE)).counts(0, 0)
-                        .model("resnet50", 0).evalBatch(100).build();
+                return b.imageSize(profile.rehearsalCap("image side", 224, REHEARSAL_SIDE)).model("resnet50", 0)
+                        .evalBatch(100).build();
             }
             ProtectedTraining.Settings scratch = ProtectedTraining.Settings.of(profile);
-            return b.imageSize(scratch.imageSize()).counts(scratch.trainCount(), scratch.testCount())
-                    .model(scratch.architecture(), scratch.baseWidth()).evalBatch(scratch.evalBatch()).build();
+            return b.imageSize(scratch.imageSize()).model(scratch.architecture(), scratch.baseWidth())
+                    .evalBatch(scratch.evalBatch()).build();
         }
 
         /** @return a builder with the demo profile's settings, to change by name */
@@ -145,8 +145,6 @@ public final class TransferLearningProtection {
         /** Builds {@link Settings} by name; each group of settings has one method. */
         public static final class Builder {
             private int imageSize = 32;
-            private int trainCount = 16_600;
-            private int testCount = 1660;
             private String architecture = "resnet20";
             private int baseWidth = 8;
             private int fineTuneEpochs = 15;
@@ -162,13 +160,6 @@ public final class TransferLearningProtection {
             /** Side of the square images the models take. */
             public Builder imageSize(int side) {
                 imageSize = side;
-                return this;
-            }
-
-            /** Training and test images to use (0: all). */
-            public Builder counts(int train, int test) {
-                trainCount = train;
-                testCount = test;
                 return this;
             }
 
@@ -210,7 +201,7 @@ public final class TransferLearningProtection {
 
             /** @throws IllegalArgumentException if a subset is outside (0, 100] */
             public Settings build() {
-                return new Settings(imageSize, trainCount, testCount, architecture, baseWidth, fineTuneEpochs,
+                return new Settings(imageSize, architecture, baseWidth, fineTuneEpochs,
                         fineTuneBatch, fineTuneRate, blockSize, subsetPercents, evalBatch, seed);
             }
         }

@@ -57,7 +57,7 @@ class TransferLearningProtectionTest {
 
     /** 8×8 images, all of them, a ResNet-8 of width 4, fine-tuned one epoch at batch 4. */
     private static TransferLearningProtection.Settings.Builder tiny() {
-        return TransferLearningProtection.Settings.builder().imageSize(8).counts(0, 0).model("resnet8", 4)
+        return TransferLearningProtection.Settings.builder().imageSize(8).model("resnet8", 4)
                 .fineTuning(1, 4, 0.05f).blockSize(4).evalBatch(16).seed(5);
     }
 
