@@ -1,8 +1,8 @@
 package org.modelkey.data;
 
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Images that two sets share pixel for pixel: the check behind an attack's precondition that the
@@ -12,15 +12,21 @@ public final class ImageOverlap {
 
     private ImageOverlap() {}
 
-    /** @return how many images of {@code a} equal, pixel for pixel, some image of {@code b} */
+    /**
+     * Holds only {@code a}'s images in memory and reads {@code b} through once, so a small set (the
+     * attacker's) is checked against a large one (a training set) at the small one's cost.
+     *
+     * @return how many images of {@code a} equal, pixel for pixel, some image of {@code b}
+     */
     public static int count(ImageSource a, ImageSource b) throws IOException {
-        Set<Pixels> seen = new HashSet<>();
-        for (int i = 0; i < b.size(); i++) {
-            seen.add(b.sample(i).image());
+        Map<Pixels, Integer> copies = new HashMap<>();
+        for (int i = 0; i < a.size(); i++) {
+            copies.merge(a.sample(i).image(), 1, Integer::sum);
         }
         int shared = 0;
-        for (int i = 0; i < a.size(); i++) {
-            shared += seen.contains(a.sample(i).image()) ? 1 : 0;
+        for (int i = 0; i < b.size() && !copies.isEmpty(); i++) {
+            Integer found = copies.remove(b.sample(i).image());
+            shared += found == null ? 0 : found;
         }
         return shared;
     }
