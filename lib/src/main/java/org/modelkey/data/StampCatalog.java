@@ -28,7 +28,11 @@ import java.util.stream.Stream;
  * bird (animals/birds, 35 stamps), flower (plants/flowers, 24), fruit (food/fruit, 26),
  * mammal (animals/mammals and its subfolders, 63), vegetable (food/vegetables, 18).
  * Backgrounds: the 19 templates minus those showing objects of these classes or borders
- * (sheep, jellyfish, corn maze, mossy bark): 15 photographs.
+ * (sheep, jellyfish, corn maze, mossy bark): 15 photographs. Segmentation scenes, whose test set
+ * holds a quarter of the photographs out, also use seven nature photographs of Debian's
+ * {@code mate-backgrounds} ({@link #MORE_BACKGROUNDS}): with 11 training photographs a model learns
+ * the backgrounds more than the objects (the README's segmentation trials); the classification
+ * scenes keep the 15.
  */
 public final class StampCatalog {
 
@@ -42,6 +46,9 @@ public final class StampCatalog {
     static final Set<String> EXCLUDED_BACKGROUNDS = Set.of("sheep.jpg", "jellyfish.jpg", "corn_maze.jpg",
             "mossy_bark.jpg");
 
+    /** Cache folder of the photographs that {@code environment/setup-data} takes from {@code mate-backgrounds}. */
+    public static final String MORE_BACKGROUNDS = "mate-backgrounds";
+
     /** One stamp: its id (index in {@link #stamps()}), class and file. */
     public record Stamp(int id, int classIndex, String path) {
         /** The stamp's file path without the extension, e.g. {@code animals/birds/robin}: its name as a class. */
@@ -53,16 +60,21 @@ public final class StampCatalog {
     private final Path root;
     private final List<Stamp> stamps;
     private final List<Path> backgrounds;
+    private final List<Path> moreBackgrounds;
     private final Map<Integer, List<SceneGenerator.Cutout>> cutoutsBySize = new ConcurrentHashMap<>();
-    private final Map<Integer, List<Pixels>> backgroundsBySize = new ConcurrentHashMap<>();
+    private final Map<Path, Map<Integer, Pixels>> backgroundsBySize = new ConcurrentHashMap<>();
 
-    private StampCatalog(Path root, List<Stamp> stamps, List<Path> backgrounds) {
+    private StampCatalog(Path root, List<Stamp> stamps, List<Path> backgrounds, List<Path> moreBackgrounds) {
         this.root = root;
         this.stamps = List.copyOf(stamps);
         this.backgrounds = List.copyOf(backgrounds);
+        this.moreBackgrounds = List.copyOf(moreBackgrounds);
     }
 
-    /** Lists the stamps and backgrounds under {@code cacheDir/tuxpaint}. */
+    /**
+     * Lists the stamps and backgrounds under {@code cacheDir/tuxpaint}, and the photographs under
+     * {@code cacheDir/}{@value #MORE_BACKGROUNDS} where that folder exists (only segmentation scenes need them).
+     */
     public static StampCatalog load(Path cacheDir) throws IOException {
         Path root = cacheDir.resolve("tuxpaint");
         List<Stamp> stamps = new ArrayList<>();
@@ -85,7 +97,8 @@ public final class StampCatalog {
                 backgrounds.add(jpg);
             }
         }
-        return new StampCatalog(root, stamps, backgrounds);
+        Path more = cacheDir.resolve(MORE_BACKGROUNDS);
+        return new StampCatalog(root, stamps, backgrounds, Files.isDirectory(more) ? listFiles(more, ".jpg") : List.of());
     }
 
     private static List<Path> listFiles(Path dir, String suffix) throws IOException {
@@ -113,8 +126,25 @@ public final class StampCatalog {
         return stamps;
     }
 
+    /** The background photographs of classification scenes: the 15 of {@code tuxpaint-data}. */
     public List<Path> backgrounds() {
         return backgrounds;
+    }
+
+    /**
+     * The background photographs of segmentation scenes: the 15 of {@link #backgrounds()}, then those of
+     * {@value #MORE_BACKGROUNDS}.
+     *
+     * @throws IOException if {@code environment/setup-data} has not installed the extra photographs
+     */
+    public List<Path> segmentationBackgrounds() throws IOException {
+        if (moreBackgrounds.isEmpty()) {
+            throw new IOException("folder " + root.resolveSibling(MORE_BACKGROUNDS) + " of the segmentation scenes'"
+                    + " extra background photographs is missing: run environment/setup-data");
+        }
+        List<Path> all = new ArrayList<>(backgrounds);
+        all.addAll(moreBackgrounds);
+        return List.copyOf(all);
     }
 
     /**
@@ -136,18 +166,24 @@ public final class StampCatalog {
         return cached;
     }
 
-    /** Every background reduced so its shorter side is at most twice {@code size}; kept per size. */
-    List<Pixels> backgrounds(int size) throws IOException {
-        List<Pixels> cached = backgroundsBySize.get(size);
-        if (cached == null) {
-            cached = parallel(backgrounds.size(), i -> {
-                Pixels bg = background(i);
+    /**
+     * The backgrounds of classification ({@link #backgrounds()}) or segmentation scenes
+     * ({@link #segmentationBackgrounds()}), each reduced so its shorter side is at most twice
+     * {@code size}; kept per size.
+     */
+    List<Pixels> backgrounds(int size, boolean segmentation) throws IOException {
+        List<Path> files = segmentation ? segmentationBackgrounds() : backgrounds;
+        return parallel(files.size(), i -> {
+            Map<Integer, Pixels> bySize = backgroundsBySize.computeIfAbsent(files.get(i), f -> new ConcurrentHashMap<>());
+            Pixels cached = bySize.get(size);
+            if (cached == null) {
+                Pixels bg = Pixels.rgb(ImageFiles.decode(files.get(i)));
                 double scale = Math.min(1.0, 2.0 * size / Math.min(bg.height(), bg.width()));
-                return Resampling.resize(bg, (int) Math.round(bg.height() * scale), (int) Math.round(bg.width() * scale));
-            });
-            backgroundsBySize.put(size, cached);
-        }
-        return cached;
+                cached = Resampling.resize(bg, (int) Math.round(bg.height() * scale), (int) Math.round(bg.width() * scale));
+                bySize.put(size, cached);
+            }
+            return cached;
+        });
     }
 
     private interface Loader<T> {
@@ -175,11 +211,6 @@ public final class StampCatalog {
         return trimToAlpha(rgba, file);
     }
 
-    /** Decodes a background photograph as RGB. */
-    public Pixels background(int index) throws IOException {
-        return Pixels.rgb(ImageFiles.decode(backgrounds.get(index)));
-    }
-
     private static Pixels trimToAlpha(Pixels rgba, Path file) {
         int h = rgba.height(), w = rgba.width(), alpha = 3 * h * w;
         int top = h, bottom = -1, left = w, right = -1;
@@ -201,8 +232,8 @@ public final class StampCatalog {
     }
 
     /**
-     * A hash of the stamp and background file names and sizes: cache files built from this
-     * catalog carry it, so a different package version rebuilds them.
+     * A hash of the stamp and background file names and sizes (the extra photographs included):
+     * cache files built from this catalog carry it, so a different package version rebuilds them.
      */
     public String fingerprint() {
         try {
@@ -211,7 +242,7 @@ public final class StampCatalog {
                 sha.update((s.classIndex() + ":" + s.path() + ":" + size(root.resolve("stamps").resolve(s.path())) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
-            for (Path b : backgrounds) {
+            for (Path b : Stream.concat(backgrounds.stream(), moreBackgrounds.stream()).toList()) {
                 sha.update((b.getFileName() + ":" + size(b) + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);

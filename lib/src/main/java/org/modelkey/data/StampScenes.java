@@ -47,7 +47,7 @@ public final class StampScenes {
     public static TrainTestSplit<ByteImages> generate(StampCatalog catalog, StampConfig config) throws IOException {
         int size = config.size();
         List<SceneGenerator.Cutout> cutouts = catalog.cutouts(size);
-        List<Pixels> backgrounds = catalog.backgrounds(size);
+        List<Pixels> backgrounds = catalog.backgrounds(size, config.segmentation());
         List<String> classes = new ArrayList<>(catalog.classes());
         if (config.instances()) {
             cutouts = cutouts.stream().map(k -> new SceneGenerator.Cutout(k.stamp(), k.stamp(), k.rgba())).toList();

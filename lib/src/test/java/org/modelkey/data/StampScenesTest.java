@@ -41,6 +41,28 @@ class StampScenesTest {
     }
 
     @Test
+    void segmentationScenesAlsoUseTheSevenMatePhotographs() throws IOException {
+        List<Path> photographs = catalog.segmentationBackgrounds();
+        assertEquals(22, photographs.size());
+        assertEquals(catalog.backgrounds(), photographs.subList(0, 15), "the 15 of tuxpaint-data first");
+        assertTrue(photographs.subList(15, 22).stream()
+                .allMatch(p -> p.getParent().getFileName().toString().equals(StampCatalog.MORE_BACKGROUNDS)));
+        assertEquals(22, catalog.backgrounds(32, true).size());
+        assertEquals(15, catalog.backgrounds(32, false).size());
+    }
+
+    @Test
+    void withoutTheExtraPhotographsSegmentationScenesNameTheSetUpStep(@TempDir Path dir) throws IOException {
+        copyTree(cache.resolve("tuxpaint"), Files.createDirectories(dir.resolve("tuxpaint")));
+        StampCatalog withoutMore = StampCatalog.load(dir);
+        assertEquals(15, withoutMore.backgrounds().size(), "classification scenes do not need them");
+        IOException e = assertThrows(IOException.class,
+                () -> StampScenes.generate(withoutMore, StampConfig.segmentation(32, 4, 2, 3)));
+        assertTrue(e.getMessage().contains(StampCatalog.MORE_BACKGROUNDS) && e.getMessage().contains("setup-data"),
+                e.getMessage());
+    }
+
+    @Test
     void thePoolsSplitEveryClassByStamp() {
         List<SceneGenerator.Cutout> all = catalog.stamps().stream()
                 .map(s -> new SceneGenerator.Cutout(s.id(), s.classIndex(), Pixels.zeros(4, 1, 1))).toList();
@@ -57,12 +79,12 @@ class StampScenesTest {
     @Test
     void aSplitByBackgroundKeepsTheTestPhotographsOutOfTraining() throws IOException {
         StampConfig config = StampConfig.segmentation(32, 1, 1, 3);
-        List<List<Integer>> split = StampScenes.splitBackgrounds(15, config);
-        assertEquals(4, split.get(1).size(), "a quarter of the 15 photographs, rounded");
-        assertEquals(11, split.get(0).size());
+        List<List<Integer>> split = StampScenes.splitBackgrounds(22, config);
+        assertEquals(6, split.get(1).size(), "a quarter of the 22 photographs, rounded");
+        assertEquals(16, split.get(0).size());
         assertTrue(split.get(1).stream().noneMatch(split.get(0)::contains), "a photograph in both splits");
-        assertEquals(split, StampScenes.splitBackgrounds(15, config), "the split is seeded");
-        assertNotEquals(split, StampScenes.splitBackgrounds(15, StampConfig.segmentation(32, 1, 1, 4)));
+        assertEquals(split, StampScenes.splitBackgrounds(22, config), "the split is seeded");
+        assertNotEquals(split, StampScenes.splitBackgrounds(22, StampConfig.segmentation(32, 1, 1, 4)));
 
         TrainTestSplit<ByteImages> set = StampScenes.generate(catalog, StampConfig.segmentation(32, 40, 20, 3));
         TrainTestSplit<ByteImages> again = StampScenes.generate(catalog, StampConfig.segmentation(32, 40, 20, 3));
