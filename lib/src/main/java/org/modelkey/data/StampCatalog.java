@@ -62,7 +62,10 @@ public final class StampCatalog {
     private final List<Path> backgrounds;
     private final List<Path> moreBackgrounds;
     private final Map<Integer, List<SceneGenerator.Cutout>> cutoutsBySize = new ConcurrentHashMap<>();
-    private final Map<Path, Map<Integer, Pixels>> backgroundsBySize = new ConcurrentHashMap<>();
+    private final Map<Resized, Pixels> resizedBackgrounds = new ConcurrentHashMap<>();
+
+    /** A background photograph reduced for scenes of {@code size}×{@code size}: the key of the decoded cache. */
+    private record Resized(Path file, int size) {}
 
     private StampCatalog(Path root, List<Stamp> stamps, List<Path> backgrounds, List<Path> moreBackgrounds) {
         this.root = root;
@@ -174,13 +177,13 @@ public final class StampCatalog {
     List<Pixels> backgrounds(int size, boolean segmentation) throws IOException {
         List<Path> files = segmentation ? segmentationBackgrounds() : backgrounds;
         return parallel(files.size(), i -> {
-            Map<Integer, Pixels> bySize = backgroundsBySize.computeIfAbsent(files.get(i), f -> new ConcurrentHashMap<>());
-            Pixels cached = bySize.get(size);
+            Resized key = new Resized(files.get(i), size);
+            Pixels cached = resizedBackgrounds.get(key);
             if (cached == null) {
-                Pixels bg = Pixels.rgb(ImageFiles.decode(files.get(i)));
+                Pixels bg = Pixels.rgb(ImageFiles.decode(key.file()));
                 double scale = Math.min(1.0, 2.0 * size / Math.min(bg.height(), bg.width()));
                 cached = Resampling.resize(bg, (int) Math.round(bg.height() * scale), (int) Math.round(bg.width() * scale));
-                bySize.put(size, cached);
+                resizedBackgrounds.put(key, cached);
             }
             return cached;
         });
